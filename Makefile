@@ -1,0 +1,67 @@
+# Health Careers: the commands a developer needs. `make help` lists them.
+# A new machine needs only `make run` (serve the site) and `make test` (run every test).
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Development defaults; production sets DEBUG=False and the rest in its environment.
+export DEBUG ?= True
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-test run test test-fast lint format migrate content bench browser-deps clean
+
+help: ## List the commands
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $@
+
+$(VENV)/.installed-test: requirements-test.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the locked runtime dependencies (quick when nothing changed)
+
+install-test: $(VENV)/.installed-test browser-deps ## Install the locked test dependencies and Chromium
+
+browser-deps: ## Install Debian's chromium for browser tests when it is missing and we can
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "warning: /usr/bin/chromium is missing; browser tests will be skipped" >&2; fi
+
+migrate: install ## Apply database migrations
+	$(BIN)/python manage.py migrate --noinput
+
+content: migrate ## Load the starting content (idempotent; keeps staff edits)
+	$(BIN)/python manage.py load_content
+
+run: content ## Install, migrate, load content and serve the site at http://127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install-test ## Install test dependencies and run the whole suite (DATABASE_URL picks the database)
+	$(BIN)/python -m pytest
+
+test-fast: install-test ## Run the suite without the browser tests
+	$(BIN)/python -m pytest -m "not browser"
+
+lint: install-test ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install-test ## Run the benchmarks in bench/ and write their figures to bench/results/
+	$(BIN)/python bench/run.py
+
+clean: ## Remove the virtual environment, collected static files and the SQLite database
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,300 @@
+"""
+Careers and their roles: what a role is, its job titles, duties, settings, typical
+education and pay, the certifications that fit it, and which roles lead to which.
+Every figure carries its public source and year.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class CareerQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+
+class Career(models.Model):
+    """A field of work, such as Care Management / Care Coordination, with its roles."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    summary = models.CharField(
+        max_length=300, help_text="One sentence shown in lists and as the page description."
+    )
+    overview = models.TextField(help_text="Introduction shown above the definitions.")
+    key_difference = models.TextField(
+        blank=True, help_text="How the roles of this career differ from each other."
+    )
+    title_note = models.TextField(
+        blank=True, help_text="Why job titles vary (setting, employer, region)."
+    )
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    reviewed_on = models.DateField(
+        null=True, blank=True, help_text="When staff last checked this career against sources."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = CareerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "career"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("careers:career_detail", kwargs={"career": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class RoleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, career__status=Status.PUBLISHED)
+
+
+class Role(models.Model):
+    """One role within a career, e.g. care coordinator (CC) or care manager (CM)."""
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="roles")
+    slug = models.SlugField()
+    name = models.CharField(max_length=200)
+    short_name = models.CharField(max_length=10, blank=True, help_text="e.g. CC or CM")
+    definition = models.TextField()
+    definition_source = models.CharField(max_length=300, help_text="Who wrote the definition.")
+    definition_source_url = models.URLField(blank=True, max_length=500)
+    focus = models.TextField(blank=True, help_text="What this role concentrates on.")
+    soc_code = models.CharField(
+        "SOC code",
+        max_length=10,
+        blank=True,
+        help_text="Nearest Standard Occupational Classification code, e.g. 21-1022.",
+    )
+    soc_title = models.CharField("SOC title", max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    order = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["career", "order", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["career", "slug"], name="role_unique_slug_per_career"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "careers:role_detail", kwargs={"career": self.career.slug, "role": self.slug}
+        )
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class SourcedMixin(models.Model):
+    """A fact with the public source it comes from and the year of that source."""
+
+    source_name = models.CharField(max_length=300)
+    source_url = models.URLField(max_length=500)
+    source_year = models.PositiveSmallIntegerField()
+
+    class Meta:
+        abstract = True
+
+
+class JobTitleQuerySet(models.QuerySet):
+    def search(self, query):
+        """Titles matching `query`; defined in careers/search.py (PostgreSQL or portable)."""
+        from careers.search import search_job_titles
+
+        return search_job_titles(self, query)
+
+
+class JobTitle(models.Model):
+    """A job title used by employers for a role, e.g. "Health Home Care Manager"."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="job_titles")
+    title = models.CharField(max_length=200)
+    # Lower-cased, accent-stripped copy of the title used by the portable search.
+    search_text = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    source_name = models.CharField(max_length=300, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+
+    objects = JobTitleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role", "title"]
+        verbose_name = "job title"
+        constraints = [
+            models.UniqueConstraint(fields=["role", "title"], name="jobtitle_unique_per_role"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        from careers.search import normalise
+
+        self.search_text = normalise(self.title)
+        super().save(*args, **kwargs)
+
+
+class Duty(models.Model):
+    """Something one or more roles do; a duty linked to several roles is one they share."""
+
+    class Kind(models.TextChoices):
+        RESPONSIBILITY = "responsibility", "What the roles do"
+        FUNCTION = "function", "Work with patients, families and caregivers"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.RESPONSIBILITY)
+    text = models.CharField(max_length=400)
+    roles = models.ManyToManyField(Role, related_name="duties")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["kind", "order", "id"]
+        verbose_name_plural = "duties"
+
+    def __str__(self):
+        return self.text
+
+
+class WorkSetting(models.Model):
+    """A kind of workplace, e.g. a hospital, a Health Home or a managed care plan."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    roles = models.ManyToManyField(Role, related_name="settings", blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "work setting"
+
+    def __str__(self):
+        return self.name
+
+
+class EducationLevel(models.TextChoices):
+    HIGH_SCHOOL = "high_school", "High school diploma or GED"
+    CERTIFICATE = "certificate", "Certificate"
+    ASSOCIATE = "associate", "Associate degree"
+    BACHELOR = "bachelor", "Bachelor's degree"
+    MASTER = "master", "Master's degree"
+    LICENSE_LPN = "license_lpn", "Licensed practical nurse (LPN) license"
+    LICENSE_RN = "license_rn", "Registered nurse (RN) license"
+    LICENSE_SW = "license_sw", "Social work license (LMSW or LCSW)"
+
+
+class EducationRequirement(SourcedMixin):
+    """Education a role typically asks for ("typical, but not always")."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="education")
+    level = models.CharField(max_length=20, choices=EducationLevel.choices)
+    note = models.CharField(max_length=300, blank=True)
+    typical = models.BooleanField(default=True, help_text="Typical, but not always required.")
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["role", "order", "id"]
+        verbose_name = "education requirement"
+        constraints = [
+            models.UniqueConstraint(fields=["role", "level"], name="education_unique_level"),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.get_level_display()}"
+
+
+class PayRange(SourcedMixin):
+    """A typical pay range for a role, in a region and year, from a named public source."""
+
+    class Unit(models.TextChoices):
+        HOURLY = "hourly", "an hour"
+        ANNUAL = "annual", "a year"
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="pay_ranges")
+    low = models.DecimalField(max_digits=10, decimal_places=2)
+    high = models.DecimalField(max_digits=10, decimal_places=2)
+    unit = models.CharField(max_length=10, choices=Unit.choices)
+    region = models.CharField(max_length=200, help_text="e.g. New York State")
+    note = models.CharField(
+        max_length=300, blank=True, help_text="What the range is, e.g. 10th to 90th percentile."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["role", "order", "id"]
+        verbose_name = "pay range"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(low__gte=0) & Q(low__lte=models.F("high")),
+                name="payrange_low_not_above_high",
+            ),
+            models.CheckConstraint(
+                condition=~Q(source_name="") & ~Q(source_url=""),
+                name="payrange_has_source",
+            ),
+            models.CheckConstraint(
+                condition=Q(source_year__gte=1990) & Q(source_year__lte=2100),
+                name="payrange_plausible_year",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.low}-{self.high} {self.get_unit_display()}"
+
+
+class Certification(models.Model):
+    """A professional credential that fits one or more roles, and who may earn it."""
+
+    name = models.CharField(max_length=200, unique=True)
+    abbreviation = models.CharField(max_length=20, blank=True)
+    body = models.CharField("awarding body", max_length=200)
+    eligibility = models.TextField(help_text="Who is eligible, in plain words.")
+    url = models.URLField(max_length=500)
+    roles = models.ManyToManyField(Role, related_name="certifications", blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CareerStep(models.Model):
+    """A step on the career ladder: from one role to another, and what it takes."""
+
+    from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_out")
+    to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_in")
+    requirement = models.TextField(help_text="What it usually takes to make this move.")
+
+    class Meta:
+        ordering = ["from_role", "to_role"]
+        verbose_name = "career step"
+        constraints = [
+            models.UniqueConstraint(fields=["from_role", "to_role"], name="careerstep_unique"),
+            models.CheckConstraint(
+                condition=~Q(from_role=models.F("to_role")), name="careerstep_not_to_itself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_role} → {self.to_role}"

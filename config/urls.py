@@ -1,0 +1,35 @@
+"""Root URL map (see DESIGN.md): each app owns its pages under its own prefix."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from careers.sitemaps import sitemaps as careers_sitemaps
+from config import views
+from consent.sitemaps import sitemaps as consent_sitemaps
+from employers.sitemaps import sitemaps as employers_sitemaps
+from trainings.sitemaps import sitemaps as trainings_sitemaps
+
+sitemaps = {**careers_sitemaps, **trainings_sitemaps, **employers_sitemaps, **consent_sitemaps}
+
+urlpatterns = [
+    path("", include("careers.urls")),
+    path("trainings/", include("trainings.urls")),
+    path("employers/", include("employers.urls")),
+    path("cookies/", include("consent.urls")),
+    path(getattr(settings, "ADMIN_URL", "admin/"), admin.site.urls),
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": sitemaps},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+]
+
+handler400 = "config.views.bad_request"
+handler403 = "config.views.permission_denied"
+handler404 = "config.views.page_not_found"
+handler500 = "config.views.server_error"

@@ -1,0 +1,1 @@
+"""Models of the consent app (filled by its issue)."""

@@ -1,0 +1,1 @@
+"""Models of the employers app (filled by its issue)."""

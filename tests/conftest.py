@@ -1,0 +1,123 @@
+"""
+Shared fixtures. Browser tests drive Debian's Chromium through Playwright against
+pytest-django's live server; `axe_check(page)` fails on any WCAG 2.x A/AA violation.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+# beside one unless told that this (test-only) use is safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+import pytest  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def pytest_collection_modifyitems(config, items):
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("CI"):
+        # In CI a missing browser is a broken set-up, not a reason to skip.
+        raise pytest.UsageError(f"Chromium not found at {CHROMIUM}; `make test` installs it.")
+    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so cached pages never leak between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def chromium(_playwright):
+    browser = _playwright.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_page(chromium, live_server):
+    """Factory: new_page(java_script_enabled=False, viewport={...}) opens a fresh context."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("base_url", live_server.url)
+        context = chromium.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.csp_errors = []
+        page.on(
+            "console",
+            lambda msg: "Content Security Policy" in msg.text and page.csp_errors.append(msg.text),
+        )
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def _axe_source():
+    import axe_playwright_python
+
+    return (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+
+
+@pytest.fixture(scope="session")
+def axe_check():
+    """axe_check(page): run axe-core in the page and fail on any WCAG 2.x A/AA violation."""
+    source = _axe_source()
+
+    def check(page, context=None):
+        # evaluate() runs through the DevTools protocol, so the page's strict CSP stays on.
+        page.evaluate(source)
+        results = page.evaluate(
+            "([context, tags]) => axe.run(context || document,"
+            " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            [context, AXE_TAGS],
+        )
+        violations = results["violations"]
+        report = "\n".join(
+            f"{v['id']} ({v['impact']}): {v['help']}\n    "
+            + "\n    ".join(n["html"][:200] for n in v["nodes"][:5])
+            for v in violations
+        )
+        assert not violations, f"axe-core found violations on {page.url}:\n{report}"
+        return results
+
+    return check

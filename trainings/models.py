@@ -1,0 +1,1 @@
+"""Models of the trainings app (filled by its issue)."""
