@@ -18,7 +18,12 @@ def test_home_page_has_the_shell(client):
     assert '<main id="main"' in html
     assert '<link rel="canonical" href="http://testserver/">' in html
     assert '<meta name="description"' in html
-    for link in ('href="/careers/"', 'href="/trainings/"', 'href="/employers/"', 'href="/cookies/"'):
+    for link in (
+        'href="/careers/"',
+        'href="/trainings/"',
+        'href="/employers/"',
+        'href="/cookies/"',
+    ):
         assert link in html
 
 
