@@ -7,6 +7,7 @@ Every figure carries its public source and year.
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 
 class Status(models.TextChoices):
@@ -42,6 +43,8 @@ class Career(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = CareerQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "title"]
@@ -86,6 +89,8 @@ class Role(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RoleQuerySet.as_manager()
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["career", "order", "name"]
@@ -137,6 +142,8 @@ class JobTitle(models.Model):
 
     objects = JobTitleQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["role", "title"]
         verbose_name = "job title"
@@ -166,6 +173,8 @@ class Duty(models.Model):
     roles = models.ManyToManyField(Role, related_name="duties")
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["kind", "order", "id"]
         verbose_name_plural = "duties"
@@ -182,6 +191,8 @@ class WorkSetting(models.Model):
     description = models.TextField(blank=True)
     roles = models.ManyToManyField(Role, related_name="settings", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name"]
@@ -211,6 +222,8 @@ class EducationRequirement(SourcedMixin):
     typical = models.BooleanField(default=True, help_text="Typical, but not always required.")
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["role", "order", "id"]
         verbose_name = "education requirement"
@@ -238,6 +251,8 @@ class PayRange(SourcedMixin):
         max_length=300, blank=True, help_text="What the range is, e.g. 10th to 90th percentile."
     )
     order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["role", "order", "id"]
@@ -272,6 +287,8 @@ class Certification(models.Model):
     roles = models.ManyToManyField(Role, related_name="certifications", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "name"]
 
@@ -285,6 +302,8 @@ class CareerStep(models.Model):
     from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_out")
     to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_in")
     requirement = models.TextField(help_text="What it usually takes to make this move.")
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["from_role", "to_role"]
