@@ -18,7 +18,7 @@ urlpatterns = [
     path("trainings/", include("trainings.urls")),
     path("employers/", include("employers.urls")),
     path("cookies/", include("consent.urls")),
-    path(getattr(settings, "ADMIN_URL", "admin/"), admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(

@@ -30,7 +30,6 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
         "Disallow: /cookies/consent/",
         f"Sitemap: {sitemap_url}",
         "",
