@@ -30,12 +30,12 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("consent:preferences") + f"#category-{self.slug}"
-
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         _forget_registry()
+
+    def get_absolute_url(self):
+        return reverse("consent:preferences") + f"#category-{self.slug}"
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
@@ -78,13 +78,6 @@ class CookieDeclaration(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def is_pattern(self):
-        return "*" in self.name
-
-    def matches(self, cookie_name):
-        return cookie_name_matches(self.name, cookie_name)
-
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         _forget_registry()
@@ -93,6 +86,13 @@ class CookieDeclaration(models.Model):
         result = super().delete(*args, **kwargs)
         _forget_registry()
         return result
+
+    @property
+    def is_pattern(self):
+        return "*" in self.name
+
+    def matches(self, cookie_name):
+        return cookie_name_matches(self.name, cookie_name)
 
 
 def cookie_name_matches(pattern, cookie_name):
@@ -151,7 +151,7 @@ class ConsentRecordQuerySet(models.QuerySet):
 
 
 class ConsentRecord(models.Model):
-    """One decision a visitor made (or a GPC signal we honoured): proof of consent, no personal data."""
+    """One decision (or an honoured GPC signal): proof of consent, without personal data."""
 
     consent_id = models.UUIDField(
         db_index=True, help_text="Random id kept in the visitor's cookie."

@@ -1,4 +1,4 @@
-"""The cookies page (every category, its cookies, the choices) and the endpoint that saves a choice."""
+"""The cookies page (categories, their cookies, the choices) and the endpoint saving a choice."""
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
