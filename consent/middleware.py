@@ -55,6 +55,8 @@ class ConsentMiddleware:
 
     @staticmethod
     def enforce(request, response, consent):
+        if not response.cookies and not request.COOKIES:
+            return
         registry = consent.registry
         own = settings.CONSENT_COOKIE_NAME
         for name in list(response.cookies):

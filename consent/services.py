@@ -56,7 +56,7 @@ def consent_give(*, state, action, granted=(), source):
             language=_language(),
         )
     return ConsentState(
-        registry=registry,
+        loaded_registry=registry,
         consent_id=consent_id,
         revision=registry.revision,
         granted_slugs=frozenset(chosen),
@@ -93,7 +93,7 @@ def consent_honour_gpc(*, state):
     state.granted_slugs = frozenset()
     state.action = Action.GPC
     state.given_at = now
-    state.gpc_applied = True
+    state.cookie_status = CookieStatus.VALID
     state.write_cookie = True
     return state
 

@@ -19,6 +19,7 @@ from consent import registry as registry_module
 
 SALT = "consent.cookie"
 NECESSARY = "necessary"
+GPC = "gpc"
 
 
 class CookieStatus:
@@ -26,31 +27,49 @@ class CookieStatus:
     VALID = "valid"
     TAMPERED = "tampered"
     EXPIRED = "expired"
-    OUTDATED = "outdated"  # signed by us, but for an older policy revision
 
 
 @dataclass
 class ConsentState:
     """What the visitor allowed; `granted(slug)` is the one question code should ask."""
 
-    registry: registry_module.Registry
+    # The policy (categories, declarations, revision) is loaded only when a question needs
+    # it, so a request without consent cookie or GPC signal (a health check) costs nothing.
+    loaded_registry: registry_module.Registry | None = None
     consent_id: str | None = None
     revision: int | None = None
     granted_slugs: frozenset[str] = field(default_factory=frozenset)
     action: str | None = None
     given_at: datetime.datetime | None = None
     gpc: bool = False  # the request carried Sec-GPC: 1
-    gpc_applied: bool = False  # choices come from the signal, not from the visitor
     cookie_status: str = CookieStatus.MISSING
     # Set when the response must (re)write the consent cookie.
     write_cookie: bool = False
 
     @property
+    def registry(self):
+        if self.loaded_registry is None:
+            self.loaded_registry = registry_module.load()
+        return self.loaded_registry
+
+    @property
     def has_choice(self):
         """The visitor chose (or GPC chose for them) under the current revision."""
         return (
-            self.cookie_status == CookieStatus.VALID or self.gpc_applied
-        ) and self.revision == self.registry.revision
+            self.cookie_status == CookieStatus.VALID
+            and self.revision == self.registry.revision
+            # Our GPC cookie stands for a choice only while the browser still sends the signal.
+            and (self.action != GPC or self.gpc)
+        )
+
+    @property
+    def gpc_applied(self):
+        """Every optional category is refused because of the Sec-GPC signal."""
+        return self.action == GPC and self.has_choice
+
+    @property
+    def outdated(self):
+        return self.cookie_status == CookieStatus.VALID and self.revision != self.registry.revision
 
     @property
     def needs_choice(self):
@@ -105,8 +124,7 @@ class ConsentState:
 
 def read(request):
     """The consent state of this request, from its cookie and its Sec-GPC header."""
-    registry = registry_module.load()
-    state = ConsentState(registry=registry, gpc=request.headers.get("Sec-GPC", "").strip() == "1")
+    state = ConsentState(gpc=request.headers.get("Sec-GPC", "").strip() == "1")
     raw = request.COOKIES.get(settings.CONSENT_COOKIE_NAME)
     if not raw:
         return state
@@ -128,14 +146,7 @@ def read(request):
     state.granted_slugs = granted
     state.action = action
     state.given_at = given_at
-    if revision != registry.revision:
-        state.cookie_status = CookieStatus.OUTDATED
-    elif action == "gpc":
-        # Our own GPC cookie: valid only while the browser still sends the signal.
-        state.cookie_status = CookieStatus.VALID if state.gpc else CookieStatus.MISSING
-        state.gpc_applied = state.gpc
-    else:
-        state.cookie_status = CookieStatus.VALID
+    state.cookie_status = CookieStatus.VALID  # signed by us; `has_choice` checks the revision
     return state
 
 
