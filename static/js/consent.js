@@ -27,7 +27,8 @@
       var body = new FormData(form);
       var submitter = event.submitter;
       if (submitter && submitter.name) { body.append(submitter.name, submitter.value); }
-      fetch(form.action, {
+      // form.action would be the buttons named "action", not the attribute.
+      fetch(form.getAttribute("action"), {
         method: "POST",
         body: body,
         credentials: "same-origin",
