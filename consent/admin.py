@@ -35,7 +35,7 @@ class CookieDeclarationAdmin(admin.ModelAdmin):
     list_select_related = ["category"]
 
 
-@admin.action(description="Publish new revision (everyone is asked again)", permissions=["add"])
+@admin.action(description="Publish new revision (everyone is asked again)", permissions=["publish"])
 def publish_new_revision(modeladmin, request, queryset):
     revision = services.revision_publish()
     modeladmin.message_user(
@@ -52,8 +52,15 @@ class PolicyRevisionAdmin(admin.ModelAdmin):
     readonly_fields = ["number", "published_at", "snapshot", "sha256"]
     actions = [publish_new_revision]
 
+    def has_add_permission(self, request):
+        # A revision is only ever made by the action, from the current declarations.
+        return False
+
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("consent.add_policyrevision")
 
     def has_delete_permission(self, request, obj=None):
         return False

@@ -155,3 +155,25 @@ def test_data_migration_creates_and_removes_the_reference_rows():
     assert necessary == {"consent", "csrftoken", "sessionid", "messages"}
     assert not CookieDeclaration.objects.filter(category__necessary=False).exists()
     assert PolicyRevision.objects.get().number == 1
+
+
+def test_revisions_are_made_only_by_the_publish_action(admin_client, policy):
+    assert admin_client.get("/admin/consent/policyrevision/add/").status_code == 403
+    detail = admin_client.get(f"/admin/consent/policyrevision/{policy.pk}/change/")
+    assert detail.status_code == 200
+    assert policy.sha256 in detail.content.decode()
+
+
+def test_staff_without_permission_cannot_publish(client, django_user_model, policy):
+    from django.contrib.auth.models import Permission
+
+    user = django_user_model.objects.create_user("viewer", password="pw-123456789", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="view_policyrevision"))
+    client.force_login(user)
+    listing = client.get("/admin/consent/policyrevision/")
+    assert listing.status_code == 200
+    assert "publish_new_revision" not in listing.content.decode()
+
+
+def test_cookies_page_is_in_the_sitemap(client):
+    assert "<loc>http://testserver/cookies/</loc>" in client.get("/sitemap.xml").content.decode()
