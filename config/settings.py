@@ -72,11 +72,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Above the session, CSRF and messages middleware so that it sees every cookie they set.
+    "consent.middleware.ConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inside CSRF: renders the per-visitor banner into (possibly cached) pages.
+    "consent.middleware.ConsentBannerMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.StaffPagesMiddleware",
@@ -98,6 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "config.context_processors.site",
+                "consent.context_processors.consent",
             ],
         },
     },
@@ -194,6 +199,12 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# Cookie consent (consent app): one signed cookie holds the visitor's choices.
+CONSENT_COOKIE_NAME = env.str("CONSENT_COOKIE_NAME", default="consent")
+# 11 months by default; a system check refuses more than 13 months.
+CONSENT_COOKIE_MAX_AGE = env.int("CONSENT_COOKIE_MAX_AGE", default=28927800)
+CONSENT_COOKIE_SECURE = env.bool("CONSENT_COOKIE_SECURE", default=SESSION_COOKIE_SECURE)
 
 LOGGING = {
     "version": 1,

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from consent import views
 
 app_name = "consent"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.preferences, name="preferences"),
+    path("consent/", views.save, name="save"),
+]

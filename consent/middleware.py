@@ -1,0 +1,119 @@
+"""
+Consent on every request and every response.
+
+ConsentMiddleware (above the session, CSRF and messages middleware, so it sees every cookie
+they set) puts `request.consent` on the request, honours a GPC signal, writes the consent
+cookie when the decision changed, and enforces the decision: a Set-Cookie for a declared
+cookie of a refused category is removed, and such a cookie sent by the browser is expired.
+An undeclared cookie set by the site is logged as a warning, so the declaration stays
+complete.
+
+ConsentBannerMiddleware (inside CSRF) replaces the banner placeholder that base.html
+includes with the banner for this visitor. Pages may therefore be cached (the placeholder is
+the same for everyone); the banner, with its CSRF token, never is.
+"""
+
+import logging
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from consent import services, state
+
+logger = logging.getLogger("consent")
+
+BANNER_PLACEHOLDER = b"<!--consent:banner-->"
+
+
+class ConsentMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        consent = state.read(request)
+        if consent.gpc and not consent.has_choice:
+            consent = services.consent_honour_gpc(state=consent)
+        request.consent = consent
+        response = self.get_response(request)
+        # A view that recorded a new decision replaced request.consent.
+        consent = request.consent
+        if consent.write_cookie:
+            response.set_cookie(
+                settings.CONSENT_COOKIE_NAME,
+                consent.cookie_value(),
+                max_age=settings.CONSENT_COOKIE_MAX_AGE,
+                secure=settings.CONSENT_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        self.enforce(request, response, consent)
+        if "text/html" in response.get("Content-Type", ""):
+            # The same URL answers differently with another cookie or signal.
+            patch_vary_headers(response, ("Cookie", "Sec-GPC"))
+        return response
+
+    @staticmethod
+    def enforce(request, response, consent):
+        if not response.cookies and not request.COOKIES:
+            return
+        registry = consent.registry
+        own = settings.CONSENT_COOKIE_NAME
+        for name in list(response.cookies):
+            if name == own:
+                continue
+            morsel = response.cookies[name]
+            deleting = morsel["max-age"] == 0 or morsel.value == ""
+            slug = registry.category_of(name)
+            if slug is None:
+                if not deleting:
+                    logger.warning(
+                        "Undeclared cookie %r set on %s: declare it in a cookie category.",
+                        name,
+                        request.path,
+                    )
+                continue
+            if not deleting and not consent.granted(slug):
+                del response.cookies[name]
+                logger.info("Removed cookie %r (%s not granted) on %s", name, slug, request.path)
+        for name in request.COOKIES:
+            if name == own or name in response.cookies:
+                continue
+            slug = registry.category_of(name)
+            if slug is not None and not consent.granted(slug):
+                response.delete_cookie(name, samesite="Lax")
+
+
+class ConsentBannerMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.streaming
+            or "text/html" not in response.get("Content-Type", "")
+            or BANNER_PLACEHOLDER not in response.content
+        ):
+            return response
+        consent = getattr(request, "consent", None)
+        banner = b""
+        if consent is not None and consent.show_banner and not _is_cookies_page(request):
+            banner = render_to_string(
+                "consent/_banner_form.html",
+                {"consent": consent, "next": request.get_full_path()},
+                request=request,
+            ).encode(response.charset)
+            # Holds a CSRF token and depends on this visitor: no shared cache may keep it.
+            patch_cache_control(response, private=True)
+        response.content = response.content.replace(BANNER_PLACEHOLDER, banner, 1)
+        if response.has_header("Content-Length"):
+            response["Content-Length"] = str(len(response.content))
+        return response
+
+
+def _is_cookies_page(request):
+    from django.urls import reverse
+
+    # The cookies page is the full form: a banner above it would only repeat it.
+    return request.path == reverse("consent:preferences")

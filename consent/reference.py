@@ -1,0 +1,134 @@
+"""
+The reference rows every environment needs: the five cookie categories and the cookies this
+site really sets (all necessary). Used by the data migration, and by tests that run after a
+transactional flush has emptied the tables.
+
+The source page listed a WordPress consent plugin's cookies (cookielawinfo-checkbox-*,
+viewed_cookie_policy); this site does not use that plugin, so it declares its own.
+"""
+
+from django.conf import settings
+
+CATEGORIES = [
+    {
+        "slug": "necessary",
+        "name": "Necessary",
+        "necessary": True,
+        "order": 1,
+        "description": (
+            "These cookies make the site work and keep it secure: they remember your cookie "
+            "choices, protect forms against cross-site request forgery, carry a short "
+            "confirmation message from one page to the next, and keep staff signed in. The "
+            "site cannot work properly without them, so they are always on. None of them "
+            "tracks you across other websites."
+        ),
+    },
+    {
+        "slug": "functional",
+        "name": "Functional",
+        "necessary": False,
+        "order": 2,
+        "description": (
+            "Functional cookies would remember choices that make the site easier to use, "
+            "such as a ZIP code or a search you entered, and would let us add features "
+            "provided by others, such as an embedded video or map."
+        ),
+    },
+    {
+        "slug": "analytics",
+        "name": "Analytics",
+        "necessary": False,
+        "order": 3,
+        "description": (
+            "Analytics cookies would help us understand how visitors use the site: which "
+            "pages are read, how people arrive and where they leave, counted together and "
+            "not to identify you. We would use this to improve the information we publish."
+        ),
+    },
+    {
+        "slug": "performance",
+        "name": "Performance",
+        "necessary": False,
+        "order": 4,
+        "description": (
+            "Performance cookies would measure how fast pages load and whether errors "
+            "happen, so that we can find and fix slow or broken pages."
+        ),
+    },
+    {
+        "slug": "others",
+        "name": "Others",
+        "necessary": False,
+        "order": 5,
+        "description": (
+            "Cookies that do not fit the groups above and that we have not yet classified. "
+            "We would list each one here, with its purpose, before setting it."
+        ),
+    },
+]
+
+ELEVEN_MONTHS = "11 months"
+PROVIDER = "This website"
+
+
+def necessary_cookies():
+    """The cookies this site sets itself, as configured (names follow the settings)."""
+    return [
+        {
+            "name": settings.CONSENT_COOKIE_NAME,
+            "provider": PROVIDER,
+            "purpose": (
+                "Remembers your cookie choices: a random consent id, the version of this "
+                "cookie policy you saw, the categories you allowed and when you chose. Signed "
+                "so that it cannot be altered. It holds no personal details."
+            ),
+            "duration": ELEVEN_MONTHS,
+            "max_age": settings.CONSENT_COOKIE_MAX_AGE,
+        },
+        {
+            "name": settings.CSRF_COOKIE_NAME,
+            "provider": PROVIDER,
+            "purpose": (
+                "Protects the forms on this site (including the cookie choices) against "
+                "cross-site request forgery: a form is accepted only when it carries the "
+                "matching secret."
+            ),
+            "duration": "1 year",
+            "max_age": settings.CSRF_COOKIE_AGE,
+        },
+        {
+            "name": settings.SESSION_COOKIE_NAME,
+            "provider": PROVIDER,
+            "purpose": (
+                "Keeps a signed-in staff member signed in, and may carry a one-time "
+                "message from one page to the next. Visitors who do not sign in usually "
+                "never receive it."
+            ),
+            "duration": "2 weeks, or until the browser closes",
+            "max_age": settings.SESSION_COOKIE_AGE,
+        },
+        {
+            "name": "messages",
+            "provider": PROVIDER,
+            "purpose": (
+                'Carries a one-time confirmation (for example "Your cookie choices have '
+                'been saved") to the next page you see, then is removed.'
+            ),
+            "duration": "Session",
+            "max_age": None,
+        },
+    ]
+
+
+def create_reference_data(Category, CookieDeclaration):
+    """Create the categories and necessary declarations that are missing; keep the rest."""
+    by_slug = {}
+    for data in CATEGORIES:
+        category, _ = Category.objects.get_or_create(slug=data["slug"], defaults=data)
+        by_slug[category.slug] = category
+    for cookie in necessary_cookies():
+        CookieDeclaration.objects.get_or_create(
+            name=cookie["name"],
+            defaults={**cookie, "category": by_slug["necessary"], "party": "first"},
+        )
+    return by_slug

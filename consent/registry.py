@@ -1,0 +1,74 @@
+"""
+What every request needs to know about the policy, read from the database once and kept in
+the cache: the categories (which are necessary), the declared cookie names and patterns, and
+the current revision number. Saving a category, declaration or revision forgets the cached
+copy; with a per-process cache (locmem) other processes see a change within CACHE_SECONDS.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+
+CACHE_KEY = "consent:registry:v1"
+CACHE_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class CategoryInfo:
+    slug: str
+    name: str
+    necessary: bool
+
+
+@dataclass(frozen=True)
+class Registry:
+    categories: tuple[CategoryInfo, ...] = ()
+    # (cookie name or pattern, category slug), exact names first.
+    declarations: tuple[tuple[str, str], ...] = ()
+    revision: int = 0
+    necessary_slugs: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def optional(self):
+        return tuple(c for c in self.categories if not c.necessary)
+
+    def category_of(self, cookie_name):
+        """The slug of the category that declares `cookie_name`, or None if undeclared."""
+        from consent.models import cookie_name_matches
+
+        for pattern, slug in self.declarations:
+            if cookie_name_matches(pattern, cookie_name):
+                return slug
+        return None
+
+
+def load():
+    registry = cache.get(CACHE_KEY)
+    if registry is None:
+        registry = _build()
+        cache.set(CACHE_KEY, registry, CACHE_SECONDS)
+    return registry
+
+
+def forget():
+    cache.delete(CACHE_KEY)
+
+
+def _build():
+    from consent.models import Category, CookieDeclaration, PolicyRevision
+
+    categories = tuple(
+        CategoryInfo(slug, name, necessary)
+        for slug, name, necessary in Category.objects.values_list("slug", "name", "necessary")
+    )
+    declarations = sorted(
+        CookieDeclaration.objects.values_list("name", "category__slug"),
+        key=lambda row: ("*" in row[0], -len(row[0]), row[0]),
+    )
+    latest = PolicyRevision.objects.order_by("-number").values_list("number", flat=True).first()
+    return Registry(
+        categories=categories,
+        declarations=tuple(declarations),
+        revision=latest or 0,
+        necessary_slugs=frozenset(c.slug for c in categories if c.necessary),
+    )

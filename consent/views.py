@@ -1,0 +1,106 @@
+"""The cookies page (categories, their cookies, the choices) and the endpoint saving a choice."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from consent import services
+from consent.forms import NO, YES, ConsentForm
+from consent.models import Action, Category, Source
+
+CONFIRMATIONS = {
+    Action.ACCEPT_ALL: "You accepted all cookies.",
+    Action.REJECT_ALL: "You rejected all optional cookies; we set only necessary ones.",
+    Action.WITHDRAW: "You withdrew your consent; we set only necessary cookies from now on.",
+    Action.CUSTOM: "Your cookie choices have been saved.",
+}
+
+
+def _categories():
+    return Category.objects.prefetch_related("cookies")
+
+
+def _page(request, form, categories, status=200):
+    return render(
+        request,
+        "consent/preferences.html",
+        {
+            "form": form,
+            "sections": [
+                (c, None if c.necessary else form[ConsentForm.field_name(c.slug)])
+                for c in categories
+            ],
+        },
+        status=status,
+    )
+
+
+@never_cache
+@require_GET
+def preferences(request):
+    """/cookies/: every category with its description, its cookies and a yes/no choice."""
+    categories = list(_categories())
+    consent = request.consent
+    initial = {
+        ConsentForm.field_name(c.slug): YES if consent.explicit and consent.granted(c.slug) else NO
+        for c in categories
+        if not c.necessary
+    }
+    initial.update(source=Source.COOKIES_PAGE, next=reverse("consent:preferences"))
+    form = ConsentForm(initial=initial, categories=categories)
+    return _page(request, form, categories)
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "") or request.headers.get(
+        "X-Requested-With"
+    ) in ("fetch", "XMLHttpRequest")
+
+
+def _safe_next(request, url):
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return "/"
+
+
+@never_cache
+@require_POST
+def save(request):
+    """Record Accept all / Reject all / a custom choice; POST-redirect-GET or JSON for fetch."""
+    categories = list(_categories())
+    form = ConsentForm(request.POST, categories=categories)
+    if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"saved": False, "errors": form.errors}, status=400)
+        return _page(request, form, categories, status=400)
+    data = form.cleaned_data
+    request.consent = services.consent_give(
+        state=request.consent,
+        action=data["action"],
+        granted=form.granted(),
+        source=data["source"] or Source.BANNER,
+    )
+    text = CONFIRMATIONS[request.consent.action]
+    change_url = reverse("consent:preferences")
+    if _wants_json(request):
+        return JsonResponse(
+            {
+                "saved": True,
+                "action": request.consent.action,
+                "message": text,
+                "change_url": change_url,
+                "change_text": "Change your cookie settings",
+            }
+        )
+    messages.success(
+        request,
+        format_html('{} <a href="{}">Change your cookie settings</a>.', text, change_url),
+    )
+    return HttpResponseRedirect(_safe_next(request, data["next"]), status=303)
