@@ -104,8 +104,10 @@ def necessary_cookies():
                 "message from one page to the next. Visitors who do not sign in usually "
                 "never receive it."
             ),
-            "duration": "2 weeks, or until the browser closes",
-            "max_age": settings.SESSION_COOKIE_AGE,
+            # SESSION_EXPIRE_AT_BROWSER_CLOSE makes it a browser-session cookie; the
+            # server ends staff sessions after STAFF_SESSION_SECONDS in any case.
+            "duration": "Until the browser closes (staff sign-in ends after 8 hours)",
+            "max_age": None,
         },
         {
             "name": "messages",
