@@ -7,7 +7,7 @@ thousands take seconds. Never for production: seed() refuses when DEBUG is off.
 import random
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from careers.models import Role, Status, WorkSetting
 from employers.models import Employer, EmployerKind, Location
@@ -98,6 +98,11 @@ def seed(n, *, stdout=None, locations_per_employer=3, random_seed=6):
                 ],
                 batch_size=BATCH,
             )
+    # Fresh statistics, as autovacuum would gather them on a live database: without them the
+    # planner takes the just-filled tables for tiny ones and picks nested loops.
+    with connection.cursor() as cursor:
+        for table in (Employer._meta.db_table, Location._meta.db_table):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
     if stdout is not None:
         stdout.write(f"employers: created {n} synthetic employers, {len(locations)} locations")
     return {"employers": n, "locations": len(locations)}
