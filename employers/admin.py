@@ -3,11 +3,14 @@
 import datetime
 
 from django.contrib import admin, messages
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from careers.models import Status
 from employers.models import Employer, Location
 from places.regions import COUNTY_CHOICES, Region
+
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class LocationInline(admin.StackedInline):
@@ -69,6 +72,7 @@ class EmployerAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["roles", "settings"]
     inlines = [LocationInline]
+    formfield_overrides = URL_FIELDS
     actions = ["publish", "unpublish", "mark_verified_today"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "description"]}),
