@@ -1,9 +1,8 @@
 """Staff screens for employers and their locations."""
 
-import datetime
-
 from django.contrib import admin, messages
 from django.db import models
+from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from careers.models import Status
@@ -113,7 +112,7 @@ class EmployerAdmin(SimpleHistoryAdmin):
 
     @admin.action(description="Mark the selected employers verified today")
     def mark_verified_today(self, request, queryset):
-        today = datetime.date.today()
+        today = timezone.localdate()
         # Saving each row (not queryset.update) keeps the change history complete.
         count = 0
         for employer in queryset:

@@ -1,6 +1,7 @@
 """Pages of the employers app: the search list and one employer with its locations."""
 
 import json
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -49,8 +50,6 @@ def employer_list(request):
 
 def _querystring_without_page(form):
     """The validated criteria as a query string, for pagination links."""
-    from urllib.parse import urlencode
-
     data = {k: v for k, v in form.cleaned_data.items() if k != "page" and v not in ("", None)}
     if not form.point:
         data.pop("radius", None)
