@@ -1,1 +1,216 @@
-"""Models of the employers app (filled by its issue)."""
+"""
+Employers of care coordinators and care managers, and their locations. The search that
+the list page runs (ZIP code and distance, county, region, role, kind, setting, name)
+lives in EmployerQuerySet.search so every caller gets the same query plan.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from careers.models import Role, Status, WorkSetting
+from places.geo import is_zip, near
+from places.regions import COUNTY_CHOICES, Region, region_for_county
+
+
+class EmployerKind(models.TextChoices):
+    HEALTH_SYSTEM = "health-system", "Hospital or health system"
+    HEALTH_HOME = "health-home", "Health Home (lead agency)"
+    CARE_MANAGEMENT_AGENCY = "care-management-agency", "Care management agency"
+    MANAGED_CARE_PLAN = "managed-care-plan", "Managed care plan"
+    COMMUNITY_HEALTH_CENTER = "community-health-center", "Community health center (FQHC)"
+    BEHAVIORAL_HEALTH = "behavioral-health", "Behavioral health provider"
+    COMMUNITY_BASED = "community-based", "Community-based organization"
+    LOCAL_HEALTH_DEPARTMENT = "local-health-department", "Local health department"
+    OTHER = "other", "Other"
+
+
+class EmployerQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def search(
+        self,
+        *,
+        point=None,
+        miles=None,
+        county="",
+        region="",
+        role="",
+        kind="",
+        setting="",
+        q="",
+    ):
+        """
+        Employers matching every given criterion, each once.
+
+        Location criteria (a point and radius, a county, a region) must all hold for the
+        same location. With a point, each employer is annotated in the database with
+        `distance` (miles to its nearest matching location) and the list is ordered by
+        it; otherwise by name. `matching_locations` (prefetched, nearest or alphabetical
+        first) holds the employer's locations that match, so a page of results costs a
+        fixed number of queries whatever the amount of data.
+        """
+        employers = self
+        if kind:
+            employers = employers.filter(kind=kind)
+        if q:
+            employers = employers.filter(name__icontains=q)
+        if role:
+            employers = employers.filter(
+                Exists(
+                    Employer.roles.through.objects.filter(employer=OuterRef("pk"), role__slug=role)
+                )
+            )
+        if setting:
+            employers = employers.filter(
+                Exists(
+                    Employer.settings.through.objects.filter(
+                        employer=OuterRef("pk"), worksetting__slug=setting
+                    )
+                )
+            )
+
+        locations = Location.objects.all()
+        if county:
+            locations = locations.filter(county=county)
+        if region:
+            locations = locations.filter(region=region)
+        if point is not None:
+            locations = near(locations, point, miles)
+            nearest = locations.filter(employer=OuterRef("pk")).order_by("distance", "pk")
+            employers = (
+                employers.filter(pk__in=locations.values("employer_id"))
+                .annotate(distance=Subquery(nearest.values("distance")[:1]))
+                .order_by("distance", "name", "pk")
+            )
+            location_order = ["distance", "name", "pk"]
+        else:
+            if county or region:
+                employers = employers.filter(pk__in=locations.values("employer_id"))
+            employers = employers.order_by("name", "pk")
+            location_order = ["name", "pk"]
+
+        return employers.prefetch_related(
+            Prefetch(
+                "locations",
+                queryset=locations.order_by(*location_order),
+                to_attr="matching_locations",
+            )
+        )
+
+
+class Employer(models.Model):
+    """An organisation in New York that hires care coordinators or care managers."""
+
+    name = models.CharField(max_length=200, db_index=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=30, choices=EmployerKind.choices, db_index=True)
+    description = models.TextField(blank=True, help_text="A few plain sentences, our own words.")
+    website = models.URLField(max_length=500, blank=True)
+    careers_url = models.URLField(
+        "careers page URL", max_length=500, blank=True, help_text="Where it lists its jobs."
+    )
+    roles = models.ManyToManyField(
+        Role, related_name="employers", blank=True, help_text="Roles it hires for."
+    )
+    settings = models.ManyToManyField(
+        WorkSetting, related_name="employers", blank=True, verbose_name="work settings"
+    )
+    source_name = models.CharField(
+        max_length=300, blank=True, help_text="The public page these details come from."
+    )
+    source_url = models.URLField("source URL", max_length=500, blank=True)
+    last_verified = models.DateField(
+        "last verified", null=True, blank=True, help_text="When staff last checked the source."
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = EmployerQuerySet.as_manager()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "employer"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("employers:employer_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+
+class Location(models.Model):
+    """One site of an employer: an office, clinic or hospital, with its coordinates."""
+
+    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(max_length=200, blank=True, help_text="e.g. Main office")
+    address = models.CharField(
+        "street address", max_length=300, blank=True, help_text="Leave blank if not verified."
+    )
+    city = models.CharField(max_length=100)
+    county = models.CharField(max_length=40, choices=COUNTY_CHOICES, db_index=True)
+    region = models.CharField(max_length=20, choices=Region.choices, editable=False, db_index=True)
+    zip_code = models.CharField(
+        "ZIP code",
+        max_length=5,
+        blank=True,
+        db_index=True,
+        help_text="Leave blank if not verified.",
+    )
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    coordinates_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Where the coordinates come from, e.g. "ZIP code centre (zipcodes package)".',
+    )
+    phone = models.CharField(max_length=30, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["employer", "name", "pk"]
+        verbose_name = "location"
+        indexes = [models.Index(fields=["latitude", "longitude"], name="location_lat_lon")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__gte=-90) & Q(latitude__lte=90),
+                name="location_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=-180) & Q(longitude__lte=180),
+                name="location_longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.employer}: {self.name or self.city}"
+
+    def save(self, *args, **kwargs):
+        # The region always follows the county, so the two filters can never disagree.
+        self.region = region_for_county(self.county) or ""
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.county and region_for_county(self.county) is None:
+            raise ValidationError({"county": "Choose a New York county."})
+        if self.zip_code and not is_zip(self.zip_code):
+            raise ValidationError({"zip_code": "Enter a 5-digit ZIP code, or leave it blank."})
+        self.region = region_for_county(self.county) or ""
+
+    @property
+    def one_line_address(self):
+        parts = [self.address, self.city, f"NY {self.zip_code}".strip()]
+        return ", ".join(p for p in parts if p)

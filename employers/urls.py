@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from employers import views
 
 app_name = "employers"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.employer_list, name="employer_list"),
+    path("<slug:slug>/", views.employer_detail, name="employer_detail"),
+]

@@ -1,0 +1,140 @@
+"""Staff screens for employers and their locations."""
+
+from django.contrib import admin, messages
+from django.db import models
+from django.utils import timezone
+from simple_history.admin import SimpleHistoryAdmin
+
+from careers.models import Status
+from employers.models import Employer, Location
+from places.regions import COUNTY_CHOICES, Region
+
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class LocationInline(admin.StackedInline):
+    model = Location
+    extra = 0
+    fields = [
+        "name",
+        "address",
+        ("city", "county", "zip_code"),
+        "region",
+        ("latitude", "longitude"),
+        "coordinates_note",
+        "phone",
+    ]
+    readonly_fields = ["region"]
+
+
+class LocationCountyFilter(admin.SimpleListFilter):
+    title = "county"
+    parameter_name = "county"
+
+    def lookups(self, request, model_admin):
+        return COUNTY_CHOICES
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(locations__county=self.value()).distinct()
+        return queryset
+
+
+class LocationRegionFilter(admin.SimpleListFilter):
+    title = "region"
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        return Region.choices
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(locations__region=self.value()).distinct()
+        return queryset
+
+
+@admin.register(Employer)
+class EmployerAdmin(SimpleHistoryAdmin):
+    # Plain-text columns, one value each, so a copied or exported list reads as a table.
+    list_display = [
+        "name",
+        "kind",
+        "main_city",
+        "main_county",
+        "main_region",
+        "website",
+        "last_verified",
+        "status",
+    ]
+    list_filter = ["status", "kind", LocationCountyFilter, LocationRegionFilter, "roles"]
+    search_fields = ["name", "locations__city", "locations__zip_code"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["roles", "settings"]
+    inlines = [LocationInline]
+    formfield_overrides = URL_FIELDS
+    actions = ["publish", "unpublish", "mark_verified_today"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "status", "description"]}),
+        ("Links", {"fields": ["website", "careers_url"]}),
+        ("Who they hire", {"fields": ["roles", "settings"]}),
+        ("Source", {"fields": ["source_name", "source_url", "last_verified"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("locations")
+
+    def _main_location(self, obj):
+        locations = list(obj.locations.all())
+        return locations[0] if locations else None
+
+    @admin.display(description="city")
+    def main_city(self, obj):
+        location = self._main_location(obj)
+        return location.city if location else ""
+
+    @admin.display(description="county")
+    def main_county(self, obj):
+        location = self._main_location(obj)
+        return location.county if location else ""
+
+    @admin.display(description="region")
+    def main_region(self, obj):
+        location = self._main_location(obj)
+        return location.get_region_display() if location else ""
+
+    @admin.action(description="Publish the selected employers")
+    def publish(self, request, queryset):
+        self._set_status(request, queryset, Status.PUBLISHED, "published")
+
+    @admin.action(description="Unpublish the selected employers (back to draft)")
+    def unpublish(self, request, queryset):
+        self._set_status(request, queryset, Status.DRAFT, "moved back to draft")
+
+    @admin.action(description="Mark the selected employers verified today")
+    def mark_verified_today(self, request, queryset):
+        today = timezone.localdate()
+        # Saving each row (not queryset.update) keeps the change history complete.
+        count = 0
+        for employer in queryset:
+            employer.last_verified = today
+            employer.save(update_fields=["last_verified", "updated_at"])
+            count += 1
+        self.message_user(request, f"{count} employer(s) marked verified today.", messages.SUCCESS)
+
+    def _set_status(self, request, queryset, status, verb):
+        count = 0
+        for employer in queryset.exclude(status=status):
+            employer.status = status
+            employer.save(update_fields=["status", "updated_at"])
+            count += 1
+        self.message_user(request, f"{count} employer(s) {verb}.", messages.SUCCESS)
+
+
+@admin.register(Location)
+class LocationAdmin(SimpleHistoryAdmin):
+    list_display = ["employer", "name", "city", "county", "region", "zip_code", "phone"]
+    list_filter = ["region", "county", "employer__kind"]
+    search_fields = ["employer__name", "name", "city", "zip_code", "address"]
+    list_select_related = ["employer"]
+    readonly_fields = ["region"]
+    autocomplete_fields = ["employer"]

@@ -1,0 +1,136 @@
+"""Pages of the employers app: the search list and one employer with its locations."""
+
+import json
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from careers.models import Role
+from employers.forms import DEFAULT_RADIUS, EmployerSearchForm
+from employers.models import Employer
+
+PAGE_SIZE = 20
+
+
+@require_GET
+def employer_list(request):
+    """Find employers near a ZIP code, in a county or region, by role, kind, setting, name."""
+    data = request.GET.copy()
+    data.setdefault("radius", str(DEFAULT_RADIUS))
+    form = EmployerSearchForm(data)
+    context = {"form": form, "page_obj": None, "page_message": ""}
+    status = 200
+    if form.is_valid():
+        employers = Employer.objects.published().search(**form.search_arguments())
+        paginator = Paginator(employers, PAGE_SIZE)
+        requested = form.cleaned_data.get("page") or 1
+        page_obj = paginator.get_page(requested)
+        if requested > paginator.num_pages and paginator.count:
+            context["page_message"] = (
+                f"There is no page {requested}: the results have "
+                f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}. "
+                "Here is the last one."
+            )
+        context.update(
+            page_obj=page_obj,
+            employers=page_obj.object_list,
+            searched_near=form.point is not None,
+            querystring_without_page=_querystring_without_page(form),
+        )
+    else:
+        status = 400
+    return render(request, "employers/employer_list.html", context, status=status)
+
+
+def _querystring_without_page(form):
+    """The validated criteria as a query string, for pagination links."""
+    data = {k: v for k, v in form.cleaned_data.items() if k != "page" and v not in ("", None)}
+    if not form.point:
+        data.pop("radius", None)
+    return urlencode(data)
+
+
+@require_GET
+def employer_detail(request, slug):
+    """One employer: its locations, the roles it hires for, its careers page and sources."""
+    queryset = Employer.objects.prefetch_related(
+        "locations",
+        Prefetch("roles", queryset=Role.objects.select_related("career")),
+        "settings",
+    )
+    employer = get_object_or_404(queryset, slug=slug)
+    if not employer.is_published and not request.user.is_staff:
+        raise Http404("No employer here.")
+    roles = [(role, _role_url(role)) for role in employer.roles.all()]
+    context = {
+        "employer": employer,
+        "locations": employer.locations.all(),
+        "roles": roles,
+        "ld_json": _ld_json(organization_ld(employer, request)),
+    }
+    return render(request, "employers/employer_detail.html", context)
+
+
+def _role_url(role):
+    """A role page's URL, or "" while that page is not published or does not exist."""
+    if not role.is_published or not role.career.is_published:
+        return ""
+    try:
+        return role.get_absolute_url()
+    except NoReverseMatch:
+        return ""
+
+
+def postal_address(location):
+    address = {
+        "@type": "PostalAddress",
+        "addressLocality": location.city,
+        "addressRegion": "NY",
+        "postalCode": location.zip_code,
+        "addressCountry": "US",
+    }
+    if location.address:
+        address["streetAddress"] = location.address
+    return address
+
+
+def organization_ld(employer, request):
+    """schema.org Organization for an employer, with a Place per location."""
+    places = []
+    for location in employer.locations.all():
+        place = {
+            "@type": "Place",
+            "name": location.name or f"{employer.name}, {location.city}",
+            "address": postal_address(location),
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": location.latitude,
+                "longitude": location.longitude,
+            },
+        }
+        if location.phone:
+            place["telephone"] = location.phone
+        places.append(place)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": employer.name,
+        "url": employer.website or request.build_absolute_uri(employer.get_absolute_url()),
+        "description": employer.description or f"{employer.name}, {employer.get_kind_display()}.",
+        "address": [place["address"] for place in places],
+        "location": places,
+    }
+    return data
+
+
+def _ld_json(data):
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # Safe: <, > and & are escaped above, so the data cannot close the script element.
+    return mark_safe(text)

@@ -1,0 +1,106 @@
+"""Starting content: real New York employers, sourced, loaded idempotently."""
+
+import datetime
+import json
+from pathlib import Path
+
+import pytest
+
+from employers import content
+from employers.models import Employer, Location
+from places.regions import region_for_county
+from tests.careers.factories import CareerFactory, RoleFactory, WorkSettingFactory
+
+pytestmark = pytest.mark.django_db
+
+FIXTURE = json.loads(Path(content.FIXTURE).read_text())
+
+
+def test_fixture_has_at_least_15_employers_across_at_least_5_regions():
+    assert len(FIXTURE) >= 15
+    regions = {region_for_county(p["county"]) for e in FIXTURE for p in e["locations"]}
+    assert None not in regions
+    assert len(regions) >= 5
+
+
+def test_every_employer_names_its_public_source_and_verified_date():
+    for item in FIXTURE:
+        assert item["source_url"].startswith(("https://", "http://")), item["slug"]
+        assert item["source_name"], item["slug"]
+        datetime.date.fromisoformat(item["last_verified"])
+        for place in item["locations"]:
+            assert place.get("address_source"), (item["slug"], place)
+
+
+def test_load_creates_every_employer_then_a_second_run_changes_nothing():
+    first = content.load()
+    assert first["created"] == len(FIXTURE)
+    snapshot = list(Employer.objects.values_list("slug", "updated_at").order_by("slug"))
+    locations = Location.objects.count()
+
+    second = content.load()
+    assert second["created"] == 0
+    assert second["kept"] == len(FIXTURE)
+    assert list(Employer.objects.values_list("slug", "updated_at").order_by("slug")) == snapshot
+    assert Location.objects.count() == locations
+    assert Employer.objects.published().count() == len(FIXTURE)
+
+
+def test_locations_get_coordinates_and_say_where_they_come_from():
+    content.load()
+    for location in Location.objects.all():
+        assert 40 < location.latitude < 45.1 and -80 < location.longitude < -71.8
+        assert location.region
+        if location.coordinates_note.startswith("Map position is the centre of ZIP"):
+            assert location.zip_code in location.coordinates_note
+    liberty = Location.objects.get(employer__slug="liberty-resources")
+    assert liberty.zip_code == ""
+    assert "Syracuse" in liberty.coordinates_note
+
+
+def test_staff_edits_survive_a_reload_and_force_restores_the_fixture():
+    content.load()
+    employer = Employer.objects.get(slug="oswego-health")
+    employer.description = "Edited by staff."
+    employer.save()
+
+    content.load()
+    employer.refresh_from_db()
+    assert employer.description == "Edited by staff."
+
+    counts = content.load(force=True)
+    assert counts["updated"] == len(FIXTURE)
+    employer.refresh_from_db()
+    assert employer.description != "Edited by staff."
+
+
+def test_roles_and_settings_are_linked_by_slug_when_they_exist():
+    career = CareerFactory(slug="care-management-care-coordination")
+    RoleFactory(career=career, slug="care-coordinator")
+    RoleFactory(career=career, slug="care-manager")
+    WorkSettingFactory(slug="hospital")
+    WorkSettingFactory(slug="health-home")
+    content.load()
+    oswego = Employer.objects.get(slug="oswego-health")
+    assert set(oswego.roles.values_list("slug", flat=True)) == {"care-coordinator", "care-manager"}
+    assert set(oswego.settings.values_list("slug", flat=True)) == {"hospital", "health-home"}
+
+
+def test_a_load_before_the_careers_content_is_completed_by_a_later_load():
+    counts = content.load()
+    assert counts["missing_links"] > 0
+    assert not Employer.objects.get(slug="circare").roles.exists()
+    RoleFactory(slug="care-manager")
+    WorkSettingFactory(slug="health-home")
+    counts = content.load()
+    assert counts["linked"] > 0
+    circare = Employer.objects.get(slug="circare")
+    assert list(circare.roles.values_list("slug", flat=True)) == ["care-manager"]
+
+
+def test_load_content_command_runs_the_employers_loader(capsys):
+    from django.core.management import call_command
+
+    call_command("load_content")
+    assert "employers.content.load: created: " in capsys.readouterr().out
+    assert Employer.objects.count() == len(FIXTURE)

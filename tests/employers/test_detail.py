@@ -1,0 +1,149 @@
+"""Acceptance 6: the employer page, its <address> elements and its Organization JSON-LD."""
+
+import json
+import re
+
+import pytest
+from django.urls import NoReverseMatch
+
+from careers.models import Status
+from tests.careers.factories import RoleFactory, WorkSettingFactory
+from tests.employers.factories import EmployerFactory, LocationFactory
+
+pytestmark = pytest.mark.django_db
+
+LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
+def ld(response):
+    blocks = LD_JSON.findall(response.content.decode())
+    assert len(blocks) == 1
+    return json.loads(blocks[0])
+
+
+@pytest.fixture
+def employer():
+    role = RoleFactory(name="Care coordinator", slug="care-coordinator")
+    employer = EmployerFactory(
+        name="Hudson Health Home",
+        slug="hudson-health-home",
+        description="Care management for Medicaid members.",
+        website="https://hudson.example.org/",
+        careers_url="https://hudson.example.org/jobs/",
+        source_name="State list of Health Homes",
+        source_url="https://health.example.gov/health-homes/",
+        roles=[role],
+        settings=[WorkSettingFactory(name="Health Home", slug="health-home")],
+    )
+    LocationFactory(
+        employer=employer,
+        name="Albany office",
+        address="12 State Street",
+        city="Albany",
+        county="Albany",
+        zip_code="12208",
+        phone="518-555-0100",
+    )
+    LocationFactory(
+        employer=employer,
+        name="Troy office",
+        address="",
+        city="Troy",
+        county="Rensselaer",
+        zip_code="12180",
+    )
+    return employer
+
+
+def test_detail_page_shows_the_employer_its_locations_roles_and_sources(client, employer):
+    response = client.get("/employers/hudson-health-home/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.count("<h1") == 1
+    assert "<h1>Hudson Health Home</h1>" in html
+    assert html.count("<address>") == 2
+    address = re.search(r"<address>(.*?)</address>", html, re.S).group(1)
+    assert "12 State Street" in address
+    assert "Albany, NY 12208" in address
+    assert "Capital Region" in address
+    assert 'href="https://hudson.example.org/jobs/" rel="noopener"' in html
+    assert 'href="https://health.example.gov/health-homes/" rel="noopener"' in html
+    assert "State list of Health Homes" in html
+    assert "Last verified on" in html
+    assert "Care coordinator" in html
+    assert "Health Home" in html
+
+
+def test_roles_link_to_their_role_pages_once_those_pages_exist(client, employer):
+    role = employer.roles.get()
+    html = client.get(employer.get_absolute_url()).content.decode()
+    try:
+        url = role.get_absolute_url()
+    except NoReverseMatch:  # the careers pages are another branch's work
+        url = None
+    if url:
+        assert f'<a href="{url}">Care coordinator</a>' in html
+    else:
+        assert "<li>Care coordinator</li>" in html
+
+
+def test_detail_page_carries_organization_json_ld_with_each_location(client, employer):
+    data = ld(client.get(employer.get_absolute_url()))
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "Organization"
+    assert data["name"] == "Hudson Health Home"
+    assert data["url"] == "https://hudson.example.org/"
+    assert data["description"] == "Care management for Medicaid members."
+    assert len(data["location"]) == 2
+    albany = next(p for p in data["location"] if p["name"] == "Albany office")
+    assert albany["@type"] == "Place"
+    assert albany["telephone"] == "518-555-0100"
+    assert albany["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "12 State Street",
+        "addressLocality": "Albany",
+        "addressRegion": "NY",
+        "postalCode": "12208",
+        "addressCountry": "US",
+    }
+    assert albany["geo"]["@type"] == "GeoCoordinates"
+    assert [a["addressLocality"] for a in data["address"]] == ["Albany", "Troy"]
+    troy = next(p for p in data["location"] if p["name"] == "Troy office")
+    assert "streetAddress" not in troy["address"]
+
+
+def test_json_ld_cannot_break_out_of_its_script_element(client):
+    employer = EmployerFactory(name="</script><script>alert(1)</script> & Co")
+    response = client.get(employer.get_absolute_url())
+    html = response.content.decode()
+    block = LD_JSON.findall(html)[0]
+    assert "<" not in block and ">" not in block and "&" not in block
+    assert ld(response)["name"] == "</script><script>alert(1)</script> & Co"
+    assert "<script>alert(1)" not in html
+
+
+def test_without_a_website_the_json_ld_url_is_the_page_itself(client):
+    employer = EmployerFactory(slug="no-site", website="", careers_url="")
+    data = ld(client.get(employer.get_absolute_url()))
+    assert data["url"] == "http://testserver/employers/no-site/"
+
+
+def test_draft_employer_is_404_for_the_public(client):
+    employer = EmployerFactory(status=Status.DRAFT)
+    assert client.get(employer.get_absolute_url()).status_code == 404
+
+
+def test_staff_preview_a_draft_employer_with_the_draft_bar(admin_client):
+    employer = EmployerFactory(status=Status.DRAFT)
+    response = admin_client.get(employer.get_absolute_url())
+    assert response.status_code == 200
+    assert "Draft preview" in response.content.decode()
+
+
+def test_unknown_employer_is_404(client):
+    assert client.get("/employers/no-such-employer/").status_code == 404
+
+
+def test_list_links_each_result_to_its_detail_page(client, employer):
+    html = client.get("/employers/").content.decode()
+    assert 'href="/employers/hudson-health-home/"' in html

@@ -1,0 +1,73 @@
+"""Acceptance 3: the results page costs the same few queries whatever the amount of data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from employers import demo
+from employers.models import Employer, Location
+from tests.careers.factories import RoleFactory, WorkSettingFactory
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 6
+SEARCHES = [
+    {},
+    {"zip": "10001", "radius": "50"},
+    {"zip": "10001", "radius": "25", "role": "care-coordinator", "setting": "hospital"},
+    {"region": "nyc", "setting": "hospital"},
+    {"county": "Erie", "q": "demo"},
+    {"zip": "10001", "radius": "50", "page": "2"},
+]
+
+
+def count_queries(client, params):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/employers/", params)
+    assert response.status_code == 200
+    # Both sizes must show results, so the counts compare like with like.
+    assert response.context["page_obj"].paginator.count > 0
+    return len(context.captured_queries), response
+
+
+@pytest.fixture
+def roles_and_settings():
+    RoleFactory(slug="care-coordinator", name="Care coordinator")
+    WorkSettingFactory(slug="hospital", name="Hospital")
+
+
+def seed(settings, n):
+    settings.DEBUG = True  # seed() refuses to run with DEBUG off
+    demo.seed(n)
+
+
+def test_results_page_makes_the_same_few_queries_for_10_and_5000_employers(
+    client, settings, roles_and_settings, django_assert_max_num_queries
+):
+    seed(settings, 10)
+    small = {str(params): count_queries(client, params)[0] for params in SEARCHES}
+
+    seed(settings, 4990)
+    assert Employer.objects.count() == 5000
+    assert Location.objects.count() == 15000
+    large = {str(params): count_queries(client, params)[0] for params in SEARCHES}
+
+    assert max(small.values()) <= MAX_QUERIES
+    assert large == small
+
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get("/employers/", {"zip": "10001", "radius": "50"})
+    employers = list(response.context["employers"])
+    assert len(employers) == 20
+    distances = [e.distance for e in employers]
+    assert distances == sorted(distances)
+    assert all(e.matching_locations[0].distance == e.distance for e in employers)
+
+
+def test_detail_page_makes_a_fixed_number_of_queries(
+    client, settings, roles_and_settings, django_assert_max_num_queries
+):
+    seed(settings, 3)
+    employer = Employer.objects.first()
+    with django_assert_max_num_queries(4):
+        assert client.get(employer.get_absolute_url()).status_code == 200
