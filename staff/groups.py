@@ -20,7 +20,11 @@ CONTENT_MODELS = {
     "trainings": ["provider", "training"],
     "employers": ["employer", "location"],
 }  # fmt: skip
-PUBLISHABLE_MODELS = {"careers": ["career", "role"], "trainings": ["training"], "employers": ["employer"]}
+PUBLISHABLE_MODELS = {
+    "careers": ["career", "role"],
+    "trainings": ["training"],
+    "employers": ["employer"],
+}
 
 
 def group_permissions():

@@ -37,7 +37,9 @@ class PublishableAdminMixin:
     def publish_selected(self, request, queryset):
         self._set_status(request, queryset, Status.PUBLISHED, "published")
 
-    @admin.action(description="Unpublish the selected items (back to draft)", permissions=["publish"])
+    @admin.action(
+        description="Unpublish the selected items (back to draft)", permissions=["publish"]
+    )
     def unpublish_selected(self, request, queryset):
         self._set_status(request, queryset, Status.DRAFT, "moved back to draft")
 
