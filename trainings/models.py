@@ -186,7 +186,9 @@ class Training(models.Model):
         blank=True,
         help_text="e.g. Certificate of completion, A.S. degree, MSW.",
     )
-    delivery = models.CharField(max_length=20, choices=Delivery.choices)
+    delivery = models.CharField(
+        max_length=20, choices=Delivery.choices, blank=True, help_text="Blank when not known."
+    )
     schedule = models.CharField(
         max_length=20, choices=Schedule.choices, blank=True, help_text="Blank when not known."
     )
