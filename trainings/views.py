@@ -35,7 +35,8 @@ def paginate(request, queryset):
     if not form.is_valid():
         notice = "That page number is not a whole number, so this is page 1."
     else:
-        number = form.cleaned_data["page"] or 1
+        number = form.cleaned_data["page"]
+        number = 1 if number is None else number
         if number < 1:
             notice = "Pages start at 1, so this is page 1."
             number = 1
