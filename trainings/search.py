@@ -3,8 +3,9 @@ Training search behind one queryset method, `Training.objects.search(query)`.
 
 PostgreSQL: full-text search (English stemming, web-search syntax so any input is valid)
 over the title (weight A) and the search text (title, provider name, credential and
-description; weight B), ranked with ts_rank. A GIN index over exactly that expression
-(migration 0002, PostgreSQL only) keeps it fast on cold queries.
+description; weight B), ranked with ts_rank. The weighted document is a stored generated
+column, `search_vector`, with a GIN index (migration 0002, PostgreSQL only), so cold
+queries neither recompute it per row nor read every row.
 
 Elsewhere (SQLite): every word must appear in the lower-cased search text; trainings
 whose title holds the words rank first.
@@ -12,9 +13,10 @@ whose title holds the words rank first.
 
 import unicodedata
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Case, FloatField, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 MAX_QUERY_LENGTH = 200
@@ -30,10 +32,9 @@ def normalise(text):
 
 
 def search_vector():
-    """The document searched on PostgreSQL; migration 0002 indexes this same expression."""
-    return SearchVector("title", weight="A", config=SEARCH_CONFIG) + SearchVector(
-        "search_text", weight="B", config=SEARCH_CONFIG
-    )
+    """The stored document (see migration 0002); not a model field, so read through SQL."""
+    table = connection.ops.quote_name("trainings_training")
+    return RawSQL(f'{table}."search_vector"', [], output_field=SearchVectorField())
 
 
 def search_trainings(queryset, query):

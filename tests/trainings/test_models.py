@@ -130,3 +130,23 @@ def test_provider_str_and_training_url():
     assert training.get_absolute_url() == "/trainings/chw-certificate/"
     assert str(training.provider) == training.provider.name
     assert Provider.objects.count() == 1
+
+
+def test_postgresql_search_has_its_gin_index():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the full-text index exists on PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'training_search_gin_idx'"
+        )
+        (definition,) = cursor.fetchone()
+    assert "USING gin (search_vector)" in definition
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT generation_expression FROM information_schema.columns "
+            "WHERE table_name = 'trainings_training' AND column_name = 'search_vector'"
+        )
+        (expression,) = cursor.fetchone()
+    assert "to_tsvector('english'" in expression
