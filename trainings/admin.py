@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -18,6 +19,7 @@ class TrainingInline(admin.TabularInline):
 
 @admin.register(Provider)
 class ProviderAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "city", "county", "region"]
     list_filter = ["kind", "region", "county"]
     search_fields = ["name", "city", "zip_code"]
@@ -86,6 +88,7 @@ class TrainingAdminForm(forms.ModelForm):
 
 @admin.register(Training)
 class TrainingAdmin(SimpleHistoryAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = TrainingAdminForm
     list_display = [
         "title",

@@ -8,7 +8,7 @@ import django_filters
 from django import forms
 from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, When
 
-from careers.models import Role
+from careers.models import Career, Role
 from places.geo import RADIUS_CHOICES, ZipError, zip_point
 from places.regions import COUNTY_CHOICES, Region
 from trainings.models import Language, Training
@@ -28,18 +28,19 @@ SORT_CHOICES = [
 
 
 def role_and_career_choices():
-    """Career and role choices from one query of published roles (slugs as values)."""
+    """Career and role choices (slugs as values): published careers, and their published
+    roles grouped by career."""
+    careers = Career.objects.published().only("slug", "title").order_by("order", "title")
+    career_choices = [(career.slug, career.title) for career in careers]
     roles = (
         Role.objects.published()
         .select_related("career")
         .only("slug", "name", "career__slug", "career__title", "career__order")
         .order_by("career__order", "career__title", "order", "name")
     )
-    careers, grouped = {}, {}
+    grouped = {}
     for role in roles:
-        careers.setdefault(role.career.slug, role.career.title)
         grouped.setdefault(role.career.title, {})[role.slug] = role.name
-    career_choices = list(careers.items())
     role_choices = [(title, list(items.items())) for title, items in grouped.items()]
     return career_choices, role_choices
 

@@ -106,3 +106,19 @@ def test_demo_seed_makes_published_searchable_trainings(settings):
     assert Training.objects.published().count() == 30
     assert not Training.objects.filter(search_text="").exists()
     assert Training.roles.through.objects.count() >= 30
+
+
+def test_every_loaded_training_page_renders_with_json_ld(client):
+    import re
+
+    content.load()
+    listing = client.get("/trainings/")
+    assert listing.status_code == 200
+    assert listing.context["page_obj"].paginator.count == len(fixture()["trainings"])
+    for training in Training.objects.all():
+        html = client.get(training.get_absolute_url()).content.decode()
+        block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        data = json.loads(block.group(1))
+        assert data["@type"] == "EducationalOccupationalProgram"
+        assert data["url"] == training.url
+        assert "Last verified: <time" in html

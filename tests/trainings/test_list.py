@@ -338,3 +338,12 @@ def test_list_page_has_one_h1_and_labels_for_every_field(client, catalogue):
     assert html.count("<h1") == 1
     for field_id in re.findall(r'<(?:input|select)[^>]*\sid="(id_[a-z_]+)"', html):
         assert f'for="{field_id}"' in html, field_id
+
+
+def test_career_link_from_the_careers_page_works_before_its_roles_are_published(client):
+    career = CareerFactory(slug="care-management-care-coordination")
+    TrainingFactory(title="Linked to the career", careers=[career])
+    TrainingFactory(title="Not linked")
+    response = client.get(URL, {"career": "care-management-care-coordination"})
+    assert response.status_code == 200
+    assert titles(response) == ["Linked to the career"]
