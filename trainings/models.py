@@ -1,1 +1,338 @@
-"""Models of the trainings app (filled by its issue)."""
+"""
+Training providers and the programmes they run (certificates, degrees, professional
+development), with the queryset methods the pages share: published(), search(),
+near() and featured_first().
+"""
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from careers.models import Career, Role, Status
+from places.geo import near
+from places.regions import COUNTY_CHOICES, Region, region_for_county
+
+
+class Language(models.TextChoices):
+    """Languages of instruction offered as a filter (ISO 639-1 codes)."""
+
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+    CHINESE = "zh", "Chinese"
+    RUSSIAN = "ru", "Russian"
+    HAITIAN_CREOLE = "ht", "Haitian Creole"
+    BENGALI = "bn", "Bengali"
+    KOREAN = "ko", "Korean"
+    ARABIC = "ar", "Arabic"
+    FRENCH = "fr", "French"
+    POLISH = "pl", "Polish"
+    ITALIAN = "it", "Italian"
+    YIDDISH = "yi", "Yiddish"
+
+
+LANGUAGE_NAMES = dict(Language.choices)
+
+
+def normalise_languages(codes):
+    """A stored languages value: known codes, de-duplicated, in a fixed order, comma-joined."""
+    if isinstance(codes, str):
+        codes = codes.split(",")
+    wanted = {code.strip() for code in codes}
+    return ",".join(code for code in Language.values if code in wanted)
+
+
+class Provider(models.Model):
+    """An organisation that runs trainings: a college, a union training fund, a health system."""
+
+    class Kind(models.TextChoices):
+        COMMUNITY_COLLEGE = "community_college", "Community college"
+        UNIVERSITY = "university", "College or university"
+        UNION_FUND = "union_fund", "Union training fund"
+        HEALTH_SYSTEM = "health_system", "Health system or hospital"
+        ONLINE = "online", "Online provider"
+        PROFESSIONAL_BODY = "professional_body", "Professional association"
+        GOVERNMENT = "government", "Government agency"
+        NONPROFIT = "nonprofit", "Community organisation"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True, max_length=120)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    website = models.URLField(max_length=500, blank=True)
+    address = models.CharField(
+        max_length=300, blank=True, help_text="Street address, as the provider publishes it."
+    )
+    city = models.CharField(max_length=100, blank=True)
+    county = models.CharField(max_length=40, choices=COUNTY_CHOICES, blank=True)
+    region = models.CharField(
+        max_length=20,
+        choices=Region.choices,
+        blank=True,
+        help_text="Filled from the county when left blank.",
+    )
+    zip_code = models.CharField("ZIP code", max_length=5, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    coordinates_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='Where the coordinates come from, e.g. "ZIP code centre (zipcodes package)".',
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "training provider"
+        indexes = [
+            models.Index(fields=["kind"], name="provider_kind_idx"),
+            models.Index(fields=["region"], name="provider_region_idx"),
+            models.Index(fields=["county"], name="provider_county_idx"),
+            models.Index(fields=["latitude", "longitude"], name="provider_coords_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="provider_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="provider_longitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="provider_coordinates_both_or_neither",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.county and not self.region:
+            self.region = region_for_county(self.county) or ""
+        super().save(*args, **kwargs)
+        # The provider's name is part of each training's search text.
+        for training in self.trainings.select_related("provider"):
+            Training.objects.filter(pk=training.pk).update(search_text=training.build_search_text())
+
+    @property
+    def has_location(self):
+        return self.latitude is not None and self.longitude is not None
+
+
+class TrainingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def search(self, query):
+        """Trainings matching `query`, annotated with `search_rank` (higher is better).
+
+        PostgreSQL: full-text search with ranking (see trainings/search.py); elsewhere every
+        word must appear in the training's search text.
+        """
+        from trainings.search import search_trainings
+
+        return search_trainings(self, query)
+
+    def near(self, point, miles):
+        """In-person and hybrid trainings within `miles` of `point`, annotated `distance`."""
+        return near(
+            self.filter(delivery__in=[Training.Delivery.IN_PERSON, Training.Delivery.HYBRID]),
+            point,
+            miles,
+            lat_field="provider__latitude",
+            lon_field="provider__longitude",
+        )
+
+    def featured_first(self):
+        return self.order_by("-featured", "title", "pk")
+
+    def for_listing(self):
+        """What a results card shows, in a fixed number of queries."""
+        return self.select_related("provider").prefetch_related(
+            models.Prefetch("roles", queryset=Role.objects.only("pk", "name", "short_name"))
+        )
+
+
+class Training(models.Model):
+    """One programme a provider runs, e.g. a Community Health Worker certificate."""
+
+    class Kind(models.TextChoices):
+        CERTIFICATE = "certificate", "Certificate"
+        DEGREE = "degree", "Degree"
+        PROFESSIONAL_DEVELOPMENT = "professional_development", "Professional development"
+
+    class Delivery(models.TextChoices):
+        ONLINE = "online", "Online"
+        IN_PERSON = "in_person", "In person"
+        HYBRID = "hybrid", "Hybrid (online and in person)"
+
+    class Schedule(models.TextChoices):
+        DAY = "day", "Daytime"
+        EVENING = "evening", "Evenings"
+        WEEKEND = "weekend", "Weekends"
+        SELF_PACED = "self_paced", "Self-paced"
+
+    provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="trainings")
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True, max_length=120)
+    kind = models.CharField(max_length=30, choices=Kind.choices)
+    credential = models.CharField(
+        "credential earned",
+        max_length=200,
+        blank=True,
+        help_text="e.g. Certificate of completion, A.S. degree, MSW.",
+    )
+    delivery = models.CharField(
+        max_length=20, choices=Delivery.choices, blank=True, help_text="Blank when not known."
+    )
+    schedule = models.CharField(
+        max_length=20, choices=Schedule.choices, blank=True, help_text="Blank when not known."
+    )
+    length_hours = models.PositiveIntegerField("length in hours", null=True, blank=True)
+    length_weeks = models.PositiveIntegerField("length in weeks", null=True, blank=True)
+    cost_low = models.DecimalField(
+        "lowest cost (USD)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    cost_high = models.DecimalField(
+        "highest cost (USD)", max_digits=9, decimal_places=2, null=True, blank=True
+    )
+    is_free = models.BooleanField(
+        "free to the learner", default=False, help_text="No cost to eligible learners."
+    )
+    funding_notes = models.TextField(
+        blank=True, help_text="e.g. WIOA, employer-paid, union training fund benefit."
+    )
+    languages = models.CharField(
+        "languages of instruction",
+        max_length=60,
+        blank=True,
+        help_text="Comma-separated language codes, e.g. en,es.",
+    )
+    prerequisites = models.TextField(blank=True)
+    next_start_date = models.DateField(null=True, blank=True)
+    url = models.URLField("programme page", max_length=500)
+    description = models.TextField(blank=True)
+    roles = models.ManyToManyField(Role, related_name="trainings", blank=True)
+    careers = models.ManyToManyField(Career, related_name="trainings", blank=True)
+    featured = models.BooleanField(default=False)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    last_verified = models.DateField(
+        null=True, blank=True, help_text="When staff last checked the details against the source."
+    )
+    source_url = models.URLField(
+        max_length=500, blank=True, help_text="The public page the details were taken from."
+    )
+    # Title, provider name, credential and description, lower-cased: the portable search
+    # reads it, and PostgreSQL's full-text index is built over it (see trainings/search.py).
+    search_text = models.TextField(editable=False, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = TrainingQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["search_text"])
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "training"
+        indexes = [
+            models.Index(fields=["status", "featured"], name="training_status_featured_idx"),
+            models.Index(fields=["kind"], name="training_kind_idx"),
+            models.Index(fields=["delivery"], name="training_delivery_idx"),
+            models.Index(fields=["schedule"], name="training_schedule_idx"),
+            models.Index(fields=["cost_low"], name="training_cost_low_idx"),
+            models.Index(fields=["is_free"], name="training_is_free_idx"),
+            models.Index(fields=["length_weeks"], name="training_length_weeks_idx"),
+            models.Index(fields=["next_start_date"], name="training_start_idx"),
+            models.Index(fields=["languages"], name="training_languages_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cost_low__isnull=True) | Q(cost_low__gte=0),
+                name="training_cost_low_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_high__isnull=True) | Q(cost_high__gte=0),
+                name="training_cost_high_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_low__isnull=True)
+                | Q(cost_high__isnull=True)
+                | Q(cost_low__lte=F("cost_high")),
+                name="training_cost_low_not_above_high",
+            ),
+            models.CheckConstraint(
+                condition=Q(is_free=False) | Q(cost_low__isnull=True) | Q(cost_low=0),
+                name="training_free_costs_nothing",
+            ),
+            models.CheckConstraint(
+                condition=Q(length_hours__isnull=True) | Q(length_hours__gt=0),
+                name="training_length_hours_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(length_weeks__isnull=True) | Q(length_weeks__gt=0),
+                name="training_length_weeks_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.languages = normalise_languages(self.languages)
+        self.search_text = self.build_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("trainings:training_detail", kwargs={"slug": self.slug})
+
+    def build_search_text(self):
+        from trainings.search import normalise
+
+        parts = [self.title, self.provider.name, self.credential, self.description]
+        return normalise(" ".join(part for part in parts if part))
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+    @property
+    def language_names(self):
+        return [LANGUAGE_NAMES[code] for code in self.languages.split(",") if code]
+
+    @property
+    def is_in_person(self):
+        return self.delivery in (self.Delivery.IN_PERSON, self.Delivery.HYBRID)
+
+    @property
+    def cost_display(self):
+        if self.is_free:
+            return "Free"
+        if self.cost_low is None:
+            return "Cost not published"
+        low = _money(self.cost_low)
+        if self.cost_high is None or self.cost_high == self.cost_low:
+            return low
+        return f"{low} to {_money(self.cost_high)}"
+
+    @property
+    def length_display(self):
+        parts = []
+        if self.length_weeks:
+            parts.append(f"{self.length_weeks} week{'s' if self.length_weeks != 1 else ''}")
+        if self.length_hours:
+            parts.append(f"{self.length_hours} hour{'s' if self.length_hours != 1 else ''}")
+        return ", ".join(parts) or "Length not published"
+
+
+def _money(amount):
+    if amount == amount.to_integral_value():
+        return f"${amount:,.0f}"
+    return f"${amount:,.2f}"

@@ -1,0 +1,91 @@
+"""Real Chromium: axe-core on every trainings page, and the filter form by keyboard alone."""
+
+import pytest
+
+from tests.careers.factories import CareerFactory, RoleFactory
+from tests.trainings.factories import TrainingFactory
+from trainings.models import Training
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def trainings():
+    career = CareerFactory(slug="care-management-care-coordination")
+    cc = RoleFactory(career=career, slug="care-coordinator", name="Care coordinator")
+    made = [
+        TrainingFactory(title="Community Health Worker", slug="chw", featured=True, roles=[cc]),
+        TrainingFactory(title="Patient navigator", slug="navigator", roles=[cc]),
+        TrainingFactory(
+            title="Care coordination online", slug="online", delivery=Training.Delivery.ONLINE
+        ),
+    ]
+    return made
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/trainings/",
+        "/trainings/?q=zzzznothing&kind=degree",
+        "/trainings/?zip=99999",
+        "/trainings/chw/",
+        "/trainings/compare/?ids=chw&ids=navigator&ids=online",
+        "/trainings/compare/?ids=1&ids=2&ids=3&ids=4",
+        "/trainings/guide/",
+        "/trainings/guide/?have=high_school&delivery=&budget=",
+    ],
+)
+def test_trainings_pages_have_no_axe_violations(page, axe_check, trainings, path):
+    page.goto(path)
+    axe_check(page)
+    assert page.csp_errors == []
+
+
+def test_list_fits_a_320px_screen_without_sideways_scrolling(new_page, trainings):
+    page = new_page(viewport={"width": 320, "height": 640})
+    for path in ["/trainings/", "/trainings/compare/?ids=chw&ids=navigator", "/trainings/guide/"]:
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+
+
+def test_filter_form_works_by_keyboard_alone_without_javascript(new_page, trainings):
+    page = new_page(java_script_enabled=False)
+    page.goto("/trainings/")
+    assert page.locator("#results-title").inner_text() == "3 trainings found"
+    tab_to(page, "id_q")
+    page.keyboard.type("navigator")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/trainings/?q=navigator*")
+    assert page.locator("#results-title").inner_text() == "1 training found"
+    assert page.locator(".training-card__title").all_inner_texts() == ["Patient navigator"]
+    # The search is kept; Tab to the kind filter, pick "Degree" with the arrow keys, Tab to
+    # the maximum cost, type it and submit with Enter: the results change again.
+    assert page.locator("#id_q").input_value() == "navigator"
+    tab_to(page, "id_kind")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    tab_to(page, "id_max_cost")
+    page.keyboard.type("2000")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**kind=degree*")
+    assert "q=navigator" in page.url and "max_cost=2000" in page.url
+    assert page.locator("#results-title").inner_text() == "0 trainings found"
+
+
+def tab_to(page, element_id, limit=40):
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == element_id:
+            return
+    pytest.fail(f"Tab never reached #{element_id}")
+
+
+def test_compare_from_the_results_with_checkboxes(new_page, trainings):
+    page = new_page(java_script_enabled=False)
+    page.goto("/trainings/")
+    page.get_by_label("Compare Community Health Worker").check()
+    page.get_by_label("Compare Patient navigator").check()
+    page.get_by_role("button", name="Compare selected").click()
+    page.wait_for_url("**/trainings/compare/?ids=*")
+    assert page.locator("caption").inner_text() == "2 trainings side by side"

@@ -1,0 +1,215 @@
+"""
+The search-and-filter form of /trainings/ as a django-filter FilterSet: every GET
+parameter is validated here (unknown choices, negative or huge numbers, unknown ZIP codes
+and over-long searches become form errors, never exceptions).
+"""
+
+import django_filters
+from django import forms
+from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, When
+
+from careers.models import Career, Role
+from places.geo import RADIUS_CHOICES, ZipError, zip_point
+from places.regions import COUNTY_CHOICES, Region
+from trainings.models import Language, Training
+from trainings.search import MAX_QUERY_LENGTH
+
+MAX_COST = 1_000_000
+MAX_WEEKS = 520
+DEFAULT_MILES = 25
+
+
+SORT_CHOICES = [
+    ("", "Best match"),
+    ("start", "Next start date"),
+    ("cost", "Lowest cost"),
+    ("distance", "Distance (needs a ZIP code)"),
+]
+
+
+def role_and_career_choices():
+    """Career and role choices (slugs as values): published careers, and their published
+    roles grouped by career."""
+    careers = Career.objects.published().only("slug", "title").order_by("order", "title")
+    career_choices = [(career.slug, career.title) for career in careers]
+    roles = (
+        Role.objects.published()
+        .select_related("career")
+        .only("slug", "name", "career__slug", "career__title", "career__order")
+        .order_by("career__order", "career__title", "order", "name")
+    )
+    grouped = {}
+    for role in roles:
+        grouped.setdefault(role.career.title, {})[role.slug] = role.name
+    role_choices = [(title, list(items.items())) for title, items in grouped.items()]
+    return career_choices, role_choices
+
+
+class TrainingFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        zip_code = cleaned.get("zip")
+        self.point = None
+        if zip_code:
+            try:
+                self.point = zip_point(zip_code.strip())
+            except ZipError as error:
+                self.add_error("zip", str(error))
+        return cleaned
+
+
+def _exists_role(slug):
+    through = Training.roles.through
+    return Exists(through.objects.filter(training_id=OuterRef("pk"), role__slug=slug))
+
+
+def _exists_career(slug):
+    careers = Training.careers.through.objects.filter(training_id=OuterRef("pk"), career__slug=slug)
+    roles = Training.roles.through.objects.filter(
+        training_id=OuterRef("pk"), role__career__slug=slug
+    )
+    return Exists(careers) | Exists(roles)
+
+
+class TrainingFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label="Search",
+        method="filter_q",
+        max_length=MAX_QUERY_LENGTH,
+        help_text="Words in the title, provider, credential or description.",
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind of training", choices=Training.Kind.choices, empty_label="Any kind"
+    )
+    delivery = django_filters.ChoiceFilter(
+        label="How it is taught", choices=Training.Delivery.choices, empty_label="Any way"
+    )
+    schedule = django_filters.ChoiceFilter(
+        label="Schedule", choices=Training.Schedule.choices, empty_label="Any schedule"
+    )
+    career = django_filters.ChoiceFilter(
+        label="Career", method="filter_career", choices=[], empty_label="Any career"
+    )
+    role = django_filters.ChoiceFilter(
+        label="Role it prepares you for", method="filter_role", choices=[], empty_label="Any role"
+    )
+    max_cost = django_filters.NumberFilter(
+        label="Maximum cost (US dollars)",
+        method="filter_max_cost",
+        min_value=0,
+        max_value=MAX_COST,
+        decimal_places=2,
+        help_text="Trainings whose cost is not published are left out.",
+    )
+    free = django_filters.BooleanFilter(
+        label="Free trainings only", method="filter_free", widget=forms.CheckboxInput
+    )
+    max_weeks = django_filters.NumberFilter(
+        label="Maximum length (weeks)",
+        method="filter_max_weeks",
+        min_value=1,
+        max_value=MAX_WEEKS,
+        decimal_places=0,
+        help_text="Trainings whose length is not published are left out.",
+    )
+    region = django_filters.ChoiceFilter(
+        label="Region",
+        field_name="provider__region",
+        choices=Region.choices,
+        empty_label="Any region",
+    )
+    county = django_filters.ChoiceFilter(
+        label="County",
+        field_name="provider__county",
+        choices=COUNTY_CHOICES,
+        empty_label="Any county",
+    )
+    language = django_filters.ChoiceFilter(
+        label="Language of instruction",
+        method="filter_language",
+        choices=Language.choices,
+        empty_label="Any language",
+    )
+    zip = django_filters.CharFilter(
+        label="ZIP code",
+        method="filter_nothing",
+        max_length=10,
+        help_text="In-person and hybrid trainings near this ZIP code, nearest first.",
+    )
+    miles = django_filters.TypedChoiceFilter(
+        label="Distance",
+        method="filter_nothing",
+        choices=[("", f"Within {DEFAULT_MILES} miles")]
+        + [(str(m), f"Within {m} miles") for m in RADIUS_CHOICES if m != DEFAULT_MILES],
+        coerce=int,
+        empty_value=None,
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort by", method="filter_nothing", choices=SORT_CHOICES[1:], empty_label="Best match"
+    )
+
+    class Meta:
+        model = Training
+        fields = []
+        form = TrainingFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        career_choices, role_choices = role_and_career_choices()
+        self.filters["career"].extra["choices"] = career_choices
+        self.filters["role"].extra["choices"] = role_choices
+        self.notices = []
+
+    # Filters that need more than a field lookup.
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # applied together in filter_queryset
+
+    def filter_q(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset
+
+    def filter_career(self, queryset, name, value):
+        return queryset.filter(_exists_career(value))
+
+    def filter_role(self, queryset, name, value):
+        return queryset.filter(_exists_role(value))
+
+    def filter_max_cost(self, queryset, name, value):
+        return queryset.filter(Q(is_free=True) | Q(cost_low__lte=value))
+
+    def filter_free(self, queryset, name, value):
+        return queryset.filter(is_free=True) if value else queryset
+
+    def filter_max_weeks(self, queryset, name, value):
+        return queryset.filter(length_weeks__lte=value)
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(languages__contains=value)
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        data = self.form.cleaned_data
+        point = getattr(self.form, "point", None)
+        if point is not None:
+            queryset = queryset.near(point, data.get("miles") or DEFAULT_MILES)
+        searched = bool((data.get("q") or "").strip())
+        return queryset.order_by(*self.ordering(data, searched=searched, has_point=bool(point)))
+
+    def ordering(self, data, *, searched, has_point):
+        sort = data.get("sort") or ""
+        if sort == "distance" and not has_point:
+            self.notices.append("Sorting by distance needs a ZIP code, so the best match is first.")
+            sort = ""
+        if sort == "start":
+            return [F("next_start_date").asc(nulls_last=True), "title", "pk"]
+        if sort == "cost":
+            effective_cost = Case(
+                When(is_free=True, then=Value(0)),
+                default=F("cost_low"),
+                output_field=DecimalField(max_digits=9, decimal_places=2),
+            )
+            return [effective_cost.asc(nulls_last=True), "title", "pk"]
+        if sort == "distance" or (not sort and has_point and not searched):
+            return ["distance", "title", "pk"]
+        if searched:
+            return ["-search_rank", "-featured", "title", "pk"]
+        return ["-featured", "title", "pk"]

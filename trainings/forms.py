@@ -1,0 +1,127 @@
+"""Forms of the trainings pages (the filter form is a FilterSet in filters.py)."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from careers.models import EducationLevel
+from places.geo import RADIUS_CHOICES, ZipError, zip_point
+from trainings.models import Training
+
+MAX_COMPARE = 3
+IDENTIFIER_RE = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
+
+
+class PageForm(forms.Form):
+    """The ?page= parameter; anything that is not a whole number becomes a message."""
+
+    page = forms.IntegerField(required=False)
+
+
+class IdentifierListField(forms.Field):
+    """Several values of one GET parameter (?ids=1&ids=chw-certificate), ids or slugs."""
+
+    widget = forms.MultipleHiddenInput
+
+    def to_python(self, value):
+        if not value:
+            return []
+        values = value if isinstance(value, list | tuple) else [value]
+        return [str(v).strip() for v in values if str(v).strip()]
+
+    def validate(self, value):
+        super().validate(value)
+        bad = [v for v in value if not IDENTIFIER_RE.match(v)]
+        if bad:
+            raise ValidationError(
+                "These are not training numbers or names we recognise: %(bad)s.",
+                params={"bad": ", ".join(v[:40] for v in bad[:3])},
+            )
+        if len(dict.fromkeys(value)) > MAX_COMPARE:
+            raise ValidationError(
+                "You can compare up to %(max)d trainings at a time; you chose %(count)d. "
+                "Go back and untick some.",
+                params={"max": MAX_COMPARE, "count": len(dict.fromkeys(value))},
+            )
+
+
+class CompareForm(forms.Form):
+    ids = IdentifierListField(required=False, label="Trainings to compare")
+
+    def clean_ids(self):
+        return list(dict.fromkeys(self.cleaned_data["ids"]))
+
+
+NO_QUALIFICATION = "none"
+HAVE_CHOICES = [
+    (NO_QUALIFICATION, "No high school diploma or GED yet"),
+    *EducationLevel.choices,
+]
+BUDGET_CHOICES = [
+    ("", "Any cost"),
+    ("0", "Free only"),
+    ("500", "Up to $500"),
+    ("2000", "Up to $2,000"),
+    ("5000", "Up to $5,000"),
+    ("20000", "Up to $20,000"),
+]
+
+
+class GuideForm(forms.Form):
+    """ "Not sure what training program is best for you?": a few questions, one GET form."""
+
+    have = forms.ChoiceField(
+        label="What is the highest education or license you have now?",
+        choices=HAVE_CHOICES,
+    )
+    want = forms.ChoiceField(
+        label="Which role would you like?",
+        required=False,
+        choices=[],
+        help_text="Leave it as “Not sure yet” and we will suggest roles that fit.",
+    )
+    delivery = forms.ChoiceField(
+        label="How can you study?",
+        required=False,
+        choices=[("", "Any way"), *Training.Delivery.choices],
+    )
+    schedule = forms.ChoiceField(
+        label="When can you study?",
+        required=False,
+        choices=[("", "Any time"), *Training.Schedule.choices],
+    )
+    budget = forms.TypedChoiceField(
+        label="What can you spend?",
+        required=False,
+        choices=BUDGET_CHOICES,
+        coerce=int,
+        empty_value=None,
+    )
+    zip = forms.CharField(
+        label="Your ZIP code (optional)",
+        required=False,
+        max_length=10,
+        help_text="For in-person trainings near you. Online trainings are always included.",
+    )
+    miles = forms.TypedChoiceField(
+        label="How far can you travel?",
+        required=False,
+        choices=[("", "Within 25 miles")] + [(str(m), f"Within {m} miles") for m in RADIUS_CHOICES],
+        coerce=int,
+        empty_value=25,
+    )
+
+    def __init__(self, *args, role_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["want"].choices = [("", "Not sure yet"), *role_choices]
+        self.point = None
+
+    def clean_zip(self):
+        zip_code = self.cleaned_data["zip"].strip()
+        if zip_code:
+            try:
+                self.point = zip_point(zip_code)
+            except ZipError as error:
+                raise ValidationError(str(error)) from error
+        return zip_code

@@ -1,0 +1,62 @@
+"""
+Training search behind one queryset method, `Training.objects.search(query)`.
+
+PostgreSQL: full-text search (English stemming, web-search syntax so any input is valid)
+over the title (weight A) and the search text (title, provider name, credential and
+description; weight B), ranked with ts_rank. The weighted document is a stored generated
+column, `search_vector`, with a GIN index (migration 0002, PostgreSQL only), so cold
+queries neither recompute it per row nor read every row.
+
+Elsewhere (SQLite): every word must appear in the lower-cased search text; trainings
+whose title holds the words rank first.
+"""
+
+import unicodedata
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
+from django.db import connection
+from django.db.models import Case, FloatField, IntegerField, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+SEARCH_CONFIG = "english"
+
+
+def normalise(text):
+    """Lower case, accents stripped, whitespace collapsed: "Coördinator " -> "coordinator"."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(stripped.casefold().split())
+
+
+def search_vector():
+    """The stored document (see migration 0002); not a model field, so read through SQL."""
+    table = connection.ops.quote_name("trainings_training")
+    return RawSQL(f'{table}."search_vector"', [], output_field=SearchVectorField())
+
+
+def search_trainings(queryset, query):
+    text = normalise(query)[:MAX_QUERY_LENGTH].replace("\x00", "")
+    if not text:
+        return queryset.none()
+    if connection.vendor == "postgresql":
+        ts_query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        vector = search_vector()
+        return (
+            queryset.annotate(search_document=vector)
+            .filter(search_document=ts_query)
+            .annotate(search_rank=SearchRank(vector, ts_query))
+        )
+    words = text.split()[:MAX_WORDS]
+    for word in words:
+        queryset = queryset.filter(search_text__contains=word)
+    title_hits = sum(
+        (
+            Case(When(title__icontains=word, then=1), default=0, output_field=IntegerField())
+            for word in words
+        ),
+        Value(0),
+    )
+    return queryset.annotate(search_rank=Cast(title_hits, FloatField()))

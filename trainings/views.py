@@ -1,0 +1,171 @@
+"""
+Pages of the trainings app: search and filter (/trainings/), one training, compare up
+to three, and the guide ("Not sure what training program is best for you?").
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from careers.models import Role
+from trainings.filters import TrainingFilter
+from trainings.forms import MAX_COMPARE, CompareForm, GuideForm, PageForm
+from trainings.guide import advise
+from trainings.jsonld import dumps_for_script, training_data
+from trainings.models import Training
+
+PER_PAGE = 20
+
+
+def querystring_without(query_dict, *names):
+    query = query_dict.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def paginate(request, queryset):
+    """The page the visitor asked for, or a clear message and the nearest real page."""
+    paginator = Paginator(queryset, PER_PAGE)
+    form = PageForm(request.GET)
+    notice = ""
+    number = 1
+    if not form.is_valid():
+        notice = "That page number is not a whole number, so this is page 1."
+    else:
+        number = form.cleaned_data["page"]
+        number = 1 if number is None else number
+        if number < 1:
+            notice = "Pages start at 1, so this is page 1."
+            number = 1
+        elif number > paginator.num_pages:
+            pages = paginator.num_pages
+            there = "There is only 1 page" if pages == 1 else f"There are only {pages} pages"
+            notice = f"{there} of results, so this is the last one."
+            number = paginator.num_pages
+    return paginator.page(number), notice
+
+
+def active_filters(filterset, request):
+    """(label, value shown, link without it) for each filter in use: the "widen" links."""
+    active = []
+    for name, bound in filterset.form.cleaned_data.items():
+        if name in ("sort",) or bound in (None, "", False):
+            continue
+        field = filterset.form.fields[name]
+        value = bound
+        choices = dict(_flat_choices(getattr(field, "choices", ())))
+        value = choices.get(str(bound), bound) if choices else bound
+        if name == "free":
+            value = "yes"
+        removing = (name, "miles") if name == "zip" else (name,)
+        active.append((field.label, value, querystring_without(request.GET, "page", *removing)))
+    return active
+
+
+def _flat_choices(choices):
+    for key, label in choices:
+        if isinstance(label, list | tuple):
+            yield from _flat_choices(label)
+        else:
+            yield str(key), label
+
+
+@require_GET
+def training_list(request):
+    filterset = TrainingFilter(request.GET, queryset=Training.objects.published().for_listing())
+    context = {"filter": filterset, "form": filterset.form}
+    status = 200
+    if filterset.is_valid():
+        page_obj, page_notice = paginate(request, filterset.qs)
+        context.update(
+            page_obj=page_obj,
+            trainings=page_obj.object_list,
+            notices=[*filterset.notices, page_notice] if page_notice else filterset.notices,
+            active_filters=active_filters(filterset, request),
+            searched=bool(filterset.form.cleaned_data.get("q")),
+            distance_shown=bool(getattr(filterset.form, "point", None)),
+        )
+    else:
+        status = 400
+    context["querystring_without_page"] = querystring_without(request.GET, "page")
+    return render(request, "trainings/training_list.html", context, status=status)
+
+
+@require_GET
+def training_detail(request, slug):
+    training = get_object_or_404(
+        Training.objects.select_related("provider").prefetch_related("roles__career", "careers"),
+        slug=slug,
+    )
+    if not training.is_published and not request.user.is_staff:
+        raise Http404("No such training")
+    page_url = request.build_absolute_uri(training.get_absolute_url())
+    context = {
+        "training": training,
+        "ld_json": dumps_for_script(training_data(training, page_url=page_url)),
+    }
+    return render(request, "trainings/training_detail.html", context)
+
+
+@require_GET
+def training_compare(request):
+    form = CompareForm(request.GET)
+    trainings, missing, status = [], [], 200
+    if form.is_valid():
+        wanted = form.cleaned_data["ids"]
+        ids = [int(v) for v in wanted if v.isdigit() and len(v) < 12]
+        slugs = [v for v in wanted if not v.isdigit()]
+        found = list(
+            Training.objects.published()
+            .filter(Q(pk__in=ids) | Q(slug__in=slugs))
+            .select_related("provider")
+            .prefetch_related("roles")
+        )
+        by_key = {}
+        for training in found:
+            by_key[str(training.pk)] = training
+            by_key[training.slug] = training
+        for value in wanted:
+            training = by_key.get(value)
+            if training is None:
+                missing.append(value)
+            elif training not in trainings:
+                trainings.append(training)
+    else:
+        status = 400
+    context = {
+        "form": form,
+        "trainings": trainings,
+        "missing": missing,
+        "max_compare": MAX_COMPARE,
+    }
+    return render(request, "trainings/training_compare.html", context, status=status)
+
+
+@require_GET
+def training_guide(request):
+    roles = Role.objects.published().select_related("career").order_by("career__order", "order")
+    role_choices = [(role.slug, role.name) for role in roles]
+    answered = any(name in request.GET for name in GuideForm.base_fields)
+    form = GuideForm(request.GET if answered else None, role_choices=role_choices)
+    result = None
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            data = form.cleaned_data
+            result = advise(
+                have=data["have"],
+                want=data["want"],
+                delivery=data["delivery"],
+                schedule=data["schedule"],
+                budget=data["budget"],
+                point=form.point,
+                miles=data["miles"] or 25,
+            )
+        else:
+            status = 400
+    context = {"form": form, "result": result}
+    return render(request, "trainings/training_guide.html", context, status=status)
