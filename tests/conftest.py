@@ -39,13 +39,32 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Each test starts with an empty cache, so cached pages never leak between tests."""
+def _fresh_cache(request):
+    """Each test starts with an empty cache, so cached pages never leak between tests.
+
+    Tests with database access then start in the steady state a live process is in: the
+    consent policy registry (read once a minute per process) is already loaded, so query
+    counts measure the page, not the first request after a restart.
+    """
     from django.core.cache import cache
 
     cache.clear()
+    if request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
+        request.fixturenames
+    ):
+        from consent import registry
+
+        request.getfixturevalue("transactional_db" if _is_transactional(request) else "db")
+        registry.load()
     yield
     cache.clear()
+
+
+def _is_transactional(request):
+    marker = request.node.get_closest_marker("django_db")
+    return "transactional_db" in request.fixturenames or bool(
+        marker and marker.kwargs.get("transaction")
+    )
 
 
 @pytest.fixture(scope="session")
