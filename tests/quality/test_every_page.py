@@ -1,0 +1,132 @@
+"""
+The bar every public page must meet (DESIGN.md), checked on every page the sitemap lists
+once the starting content is loaded: one h1, title, description, canonical link, no inline
+style or script (the strict CSP would block them), parseable JSON-LD, and in Chromium: no
+axe-core violation, no CSP error and no sideways scrolling at 320 px.
+"""
+
+import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+
+
+class PageAudit(HTMLParser):
+    """Collects what the checks below need from one HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.h1 = 0
+        self.title = ""
+        self._in_title = False
+        self.meta_description = None
+        self.canonical = None
+        self.inline_styles = []
+        self.inline_scripts = 0
+        self.json_ld = []
+        self._script_type = None
+        self.images_without_alt = 0
+        self.ids = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "style" in attrs:
+            self.inline_styles.append(tag)
+        if "id" in attrs:
+            self.ids.append(attrs["id"])
+        if any(name.startswith("on") for name in attrs):
+            self.inline_scripts += 1
+        if tag == "h1":
+            self.h1 += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "meta" and attrs.get("name") == "description":
+            self.meta_description = attrs.get("content", "")
+        elif tag == "link" and attrs.get("rel") == "canonical":
+            self.canonical = attrs.get("href")
+        elif tag == "style":
+            self.inline_styles.append("style")
+        elif tag == "img" and "alt" not in attrs:
+            self.images_without_alt += 1
+        elif tag == "script":
+            self._script_type = attrs.get("type", "")
+            if "src" not in attrs and self._script_type != "application/ld+json":
+                self.inline_scripts += 1
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+        elif tag == "script":
+            self._script_type = None
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title += data
+        if self._script_type == "application/ld+json" and data.strip():
+            self.json_ld.append(data)
+
+
+def sitemap_paths(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    return sorted({urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", xml)})
+
+
+@pytest.fixture
+def content(db):
+    call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_sitemap_lists_every_kind_of_page(content, client):
+    paths = sitemap_paths(client)
+    for prefix in ("/careers/", "/trainings/", "/employers/", "/cookies/"):
+        assert any(p.startswith(prefix) for p in paths), f"no {prefix} page in the sitemap"
+    assert "/" in paths
+    assert len(paths) >= 30
+
+
+def test_every_sitemap_page_meets_the_bar(content, client):
+    for path in sitemap_paths(client):
+        response = client.get(path)
+        assert response.status_code == 200, path
+        audit = PageAudit()
+        audit.feed(response.content.decode())
+        assert audit.h1 == 1, f"{path}: {audit.h1} h1 elements"
+        assert audit.title.strip(), f"{path}: empty title"
+        assert audit.meta_description, f"{path}: no meta description"
+        assert audit.canonical == f"http://testserver{path}", f"{path}: canonical"
+        assert not audit.inline_styles, f"{path}: inline style on {audit.inline_styles}"
+        assert audit.inline_scripts == 0, f"{path}: inline script or handler"
+        assert audit.images_without_alt == 0, f"{path}: img without alt"
+        assert len(audit.ids) == len(set(audit.ids)), f"{path}: duplicate ids"
+        for block in audit.json_ld:
+            data = json.loads(block)
+            assert data["@context"] == "https://schema.org", path
+
+
+def test_titles_and_descriptions_differ_between_pages(content, client):
+    titles = {}
+    for path in sitemap_paths(client):
+        audit = PageAudit()
+        audit.feed(client.get(path).content.decode())
+        titles.setdefault(audit.title.strip(), []).append(path)
+    repeated = {title: paths for title, paths in titles.items() if len(paths) > 1}
+    assert not repeated, f"pages share a title: {repeated}"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_every_sitemap_page_passes_axe_and_fits_320_px(new_page, axe_check):
+    call_command("load_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    paths = sitemap_paths(Client())
+    page = new_page(viewport={"width": 320, "height": 800})
+    for path in paths:
+        response = page.goto(path)
+        assert response.status == 200, path
+        axe_check(page)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, f"{path}: page is {width}px wide at a 320px viewport"
+    assert page.csp_errors == []
