@@ -1,24 +1,35 @@
 """Admin for the careers app: every model, with history, inlines, filters and search."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+from django.db.models import URLField
+from simple_history.admin import SimpleHistoryAdmin as BaseHistoryAdmin
 
 from careers import models
 
+# Links typed without a scheme are taken as https (Django 6's default).
+URL_FIELDS = {URLField: {"assume_scheme": "https"}}
+
+
+class SimpleHistoryAdmin(BaseHistoryAdmin):
+    formfield_overrides = URL_FIELDS
+
 
 class JobTitleInline(admin.TabularInline):
+    formfield_overrides = URL_FIELDS
     model = models.JobTitle
     extra = 1
     fields = ["title", "source_name", "source_url"]
 
 
 class EducationInline(admin.TabularInline):
+    formfield_overrides = URL_FIELDS
     model = models.EducationRequirement
     extra = 0
     fields = ["level", "note", "typical", "source_name", "source_url", "source_year", "order"]
 
 
 class PayRangeInline(admin.TabularInline):
+    formfield_overrides = URL_FIELDS
     model = models.PayRange
     extra = 0
     fields = ["low", "high", "unit", "region", "note"]
@@ -26,6 +37,7 @@ class PayRangeInline(admin.TabularInline):
 
 
 class RoleInline(admin.TabularInline):
+    formfield_overrides = URL_FIELDS
     model = models.Role
     extra = 0
     fields = ["name", "slug", "short_name", "status", "order"]
