@@ -18,15 +18,10 @@ class TitleSearchForm(forms.Form):
             "max_length": (
                 "That is longer than any job title we know. Please type a job title of "
                 f"{MAX_QUERY_LENGTH} characters or fewer."
-            )
+            ),
+            "null_characters_not_allowed": "Please type the job title in plain letters.",
         },
         widget=forms.TextInput(
             attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}
         ),
     )
-
-    def clean_q(self):
-        value = self.cleaned_data["q"]
-        if "\x00" in value:
-            raise forms.ValidationError("Please type the job title in plain letters.")
-        return value

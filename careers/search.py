@@ -26,7 +26,14 @@ TRIGRAM_THRESHOLD = 0.45
 def normalise(text):
     """Lower case, accents stripped, whitespace collapsed: "Coördinator " -> "coordinator"."""
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Combining accents go; so do control and other invisible characters (a NUL byte
+    # would otherwise reach PostgreSQL, which refuses it).
+    stripped = "".join(
+        c
+        for c in decomposed
+        if not unicodedata.combining(c)
+        and (c.isspace() or not unicodedata.category(c).startswith("C"))
+    )
     return " ".join(stripped.casefold().split())
 
 

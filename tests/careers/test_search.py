@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from careers.content import load
 from careers.models import JobTitle, Role, Status
+from careers.search import normalise
 from tests.careers.factories import JobTitleFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
@@ -112,6 +113,16 @@ def test_unknown_title_answers_200_with_what_to_try(client, content):
     response = client.get("/careers/", {"q": "astronaut"})
     assert response.status_code == 200
     assert "We did not find <strong>astronaut</strong>" in response.content.decode()
+
+
+def test_normalise_keeps_words_apart_and_drops_invisible_characters():
+    assert normalise("Care\tManagér\x00\u200b ") == "care manager"
+
+
+def test_nul_byte_query_answers_200_with_a_message(client, content):
+    response = client.get("/careers/", {"q": "care\x00"})
+    assert response.status_code == 200
+    assert "plain letters" in response.content.decode()
 
 
 def test_query_is_escaped_on_the_page(client, content):
