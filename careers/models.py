@@ -4,6 +4,7 @@ education and pay, the certifications that fit it, and which roles lead to which
 Every figure carries its public source and year.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -61,6 +62,10 @@ class Career(models.Model):
         return self.status == Status.PUBLISHED
 
 
+# Paths under /careers/<career>/ that are pages, not roles.
+RESERVED_ROLE_SLUGS = {"compare"}
+
+
 class RoleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED, career__status=Status.PUBLISHED)
@@ -105,6 +110,17 @@ class Role(models.Model):
         return reverse(
             "careers:role_detail", kwargs={"career": self.career.slug, "role": self.slug}
         )
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_ROLE_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": f'"{self.slug}" is the name of a page of each career; '
+                    "please choose another slug."
+                },
+                code="reserved",
+            )
 
     @property
     def is_published(self):
@@ -275,6 +291,15 @@ class PayRange(SourcedMixin):
     def __str__(self):
         return f"{self.role}: {self.low}-{self.high} {self.get_unit_display()}"
 
+    def clean(self):
+        super().clean()
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValidationError(
+                {"low": "Pay low must be less than or equal to pay high."}, code="low_above_high"
+            )
+        if self.low is not None and self.low < 0:
+            raise ValidationError({"low": "Pay cannot be negative."}, code="negative")
+
 
 class Certification(models.Model):
     """A professional credential that fits one or more roles, and who may earn it."""
@@ -317,3 +342,29 @@ class CareerStep(models.Model):
 
     def __str__(self):
         return f"{self.from_role} → {self.to_role}"
+
+    def clean(self):
+        super().clean()
+        if self.from_role_id and self.from_role_id == self.to_role_id:
+            raise ValidationError(
+                {"to_role": "A career step must lead to a different role."}, code="same_role"
+            )
+
+
+class LoadedContent(models.Model):
+    """
+    A row that `load_content` created from a fixture, remembered by its fixture key, so a
+    rerun finds it even after staff have edited its natural key (a title, a duty's text).
+    """
+
+    key = models.CharField(max_length=255, unique=True)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "loaded content record"
+
+    def __str__(self):
+        return self.key

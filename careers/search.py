@@ -1,26 +1,79 @@
 """
 Job-title search behind one queryset method, `JobTitle.objects.search(query)`.
 
-PostgreSQL: trigram similarity on an unaccented, lower-cased title (typos and partial
-words). Elsewhere: every word of the query must appear in the normalised title.
+Both databases search `search_text`, a lower-cased, accent-stripped copy of the title kept
+by JobTitle.save(), so "CARE Managér" finds "Care Manager" everywhere.
+
+- PostgreSQL: every word as a substring (partial words: "navig") OR trigram word
+  similarity (pg_trgm, migration 0004) for typos ("care navigater"); best matches first.
+- Elsewhere: every word as a substring; when that finds nothing, each word is corrected
+  to the closest word used in any title (difflib) and the search runs again.
 """
 
+import difflib
 import unicodedata
 
+from django.db import connections
+from django.db.models import Q, Value
+
 MAX_QUERY_LENGTH = 100
+MAX_WORDS = 8
+# word_similarity() at or above this counts as a match (pg_trgm's own default is 0.6;
+# lower lets one typo in a short word through).
+TRIGRAM_THRESHOLD = 0.45
 
 
 def normalise(text):
     """Lower case, accents stripped, whitespace collapsed: "Coördinator " -> "coordinator"."""
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # Combining accents go; so do control and other invisible characters (a NUL byte
+    # would otherwise reach PostgreSQL, which refuses it).
+    stripped = "".join(
+        c
+        for c in decomposed
+        if not unicodedata.combining(c)
+        and (c.isspace() or not unicodedata.category(c).startswith("C"))
+    )
     return " ".join(stripped.casefold().split())
 
 
+def query_words(query):
+    return normalise(query or "")[:MAX_QUERY_LENGTH].split()[:MAX_WORDS]
+
+
+def _all_words(words):
+    condition = Q()
+    for word in words:
+        condition &= Q(search_text__contains=word)
+    return condition
+
+
 def search_job_titles(queryset, query):
-    words = normalise(query)[:MAX_QUERY_LENGTH].split()
+    words = query_words(query)
     if not words:
         return queryset.none()
-    for word in words:
-        queryset = queryset.filter(search_text__contains=word)
-    return queryset
+    if connections[queryset.db].vendor == "postgresql":
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        return (
+            queryset.annotate(
+                similarity=TrigramWordSimilarity(Value(" ".join(words)), "search_text")
+            )
+            .filter(_all_words(words) | Q(similarity__gte=TRIGRAM_THRESHOLD))
+            .order_by("-similarity", "title", "pk")
+        )
+    exact = queryset.filter(_all_words(words))
+    if exact.exists():
+        return exact
+    vocabulary = {
+        word
+        for text in queryset.model._default_manager.values_list("search_text", flat=True)
+        for word in text.split()
+    }
+    corrected = [
+        (difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0]
+        for word in words
+    ]
+    if corrected == words:
+        return exact
+    return queryset.filter(_all_words(corrected))

@@ -1,0 +1,132 @@
+"""`load_content` for careers: complete, sourced, idempotent, and kind to staff edits."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db import IntegrityError, transaction
+
+from careers import models
+from careers.content import load
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_MODELS = [
+    models.Career, models.Role, models.JobTitle, models.Duty, models.WorkSetting,
+    models.EducationRequirement, models.PayRange, models.Certification, models.CareerStep,
+]  # fmt: skip
+SHARED_SETTING_SLUGS = {
+    "hospital", "health-home", "managed-care-plan", "community-health-center",
+    "behavioral-health", "community-based-organization", "local-health-department",
+    "primary-care-practice", "home-care-agency", "long-term-care",
+}  # fmt: skip
+
+
+def snapshot():
+    """Every row of every content model, with every field value."""
+    return {
+        model.__name__: sorted(
+            (tuple(sorted(row.items())) for row in model.objects.values()), key=repr
+        )
+        for model in CONTENT_MODELS
+    }
+
+
+def test_content_has_everything_the_issue_asks_for():
+    load()
+    career = models.Career.objects.get(slug="care-management-care-coordination")
+    assert career.is_published and career.reviewed_on and career.key_difference
+    cc = career.roles.get(slug="care-coordinator", short_name="CC")
+    cm = career.roles.get(slug="care-manager", short_name="CM")
+    for role in (cc, cm):
+        assert role.job_titles.count() >= 8
+        assert role.definition_source and role.definition_source_url
+        assert role.education.exists() and role.pay_ranges.exists()
+        assert role.certifications.exists() or role == cc
+    shared = models.Duty.objects.filter(kind=models.Duty.Kind.RESPONSIBILITY, roles=cc).filter(
+        roles=cm
+    )
+    assert shared.count() >= 6
+    assert models.Duty.objects.filter(kind=models.Duty.Kind.FUNCTION).count() >= 8
+    assert set(models.WorkSetting.objects.values_list("slug", flat=True)) >= SHARED_SETTING_SLUGS
+    assert models.CareerStep.objects.filter(from_role=cc, to_role=cm).exists()
+    assert cc.pay_ranges.get().low == 16 and cc.pay_ranges.get().high == 38
+    assert cm.pay_ranges.get().low == 42000 and cm.pay_ranges.get().high == 60000
+
+
+def test_every_pay_range_and_education_item_has_a_source_and_a_year():
+    load()
+    rows = list(models.PayRange.objects.all()) + list(models.EducationRequirement.objects.all())
+    assert rows
+    for row in rows:
+        assert row.source_name.strip(), row
+        assert row.source_url.startswith("https://"), row
+        assert 1990 <= row.source_year <= 2100, row
+
+
+def test_database_refuses_a_pay_range_without_a_source():
+    load()
+    role = models.Role.objects.first()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        models.PayRange.objects.create(
+            role=role, low=1, high=2, unit="hourly", region="NY", source_name="",
+            source_url="", source_year=2024,
+        )  # fmt: skip
+
+
+def test_pay_low_above_high_is_refused_in_plain_words():
+    load()
+    pay = models.PayRange.objects.first()
+    pay.low, pay.high = 50, 40
+    with pytest.raises(Exception, match="Pay low must be less than or equal to pay high"):
+        pay.full_clean()
+
+
+def test_loading_twice_changes_nothing():
+    first = load()
+    assert first["created"] > 50
+    before = snapshot()
+    history_before = models.Role.history.count() + models.JobTitle.history.count()
+    second = load()
+    assert second["created"] == 0 and second["updated"] == 0
+    assert snapshot() == before
+    assert models.Role.history.count() + models.JobTitle.history.count() == history_before
+
+
+def test_a_staff_edit_survives_a_plain_rerun_and_force_restores_it():
+    load()
+    role = models.Role.objects.get(slug="care-manager")
+    role.definition = "Edited by staff."
+    role.save()
+    title = models.JobTitle.objects.get(title="Care Navigator")
+    title.title = "Care Navigator (renamed by staff)"
+    title.save()
+    count = models.JobTitle.objects.count()
+
+    load()
+    role.refresh_from_db()
+    assert role.definition == "Edited by staff."
+    assert models.JobTitle.objects.count() == count  # the renamed title was not made again
+    assert models.JobTitle.objects.filter(title="Care Navigator (renamed by staff)").exists()
+
+    counts = load(force=True)
+    role.refresh_from_db()
+    assert role.definition.startswith("Care management is a process")
+    assert models.JobTitle.objects.filter(title="Care Navigator").count() == 1
+    assert models.JobTitle.objects.count() == count
+    assert counts["updated"] == 2
+
+
+def test_force_over_unchanged_rows_writes_nothing():
+    load()
+    before = snapshot()
+    assert load(force=True)["updated"] == 0
+    assert snapshot() == before
+
+
+def test_management_command_runs_twice_and_with_force():
+    out = StringIO()
+    call_command("load_content", stdout=out)
+    call_command("load_content", stdout=out)
+    call_command("load_content", "--force", stdout=out)
+    assert "careers.content.load: created: 0, updated: 0" in out.getvalue()

@@ -1,0 +1,130 @@
+"""The job-title finder: one queryset method on both databases, and the page around it."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from careers.content import load
+from careers.models import JobTitle, Role, Status
+from careers.search import normalise
+from tests.careers.factories import JobTitleFactory, RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+CC, CM = "care-coordinator", "care-manager"
+
+
+@pytest.fixture
+def content():
+    load()
+
+
+def roles_for(query):
+    return {title.role.slug for title in JobTitle.objects.search(query).select_related("role")}
+
+
+@pytest.mark.parametrize(
+    ("query", "role"),
+    [
+        ("Care Coordinator", CC),
+        ("care navigator", CC),
+        ("CARE navigator", CC),  # case
+        ("Patient Navigator", CC),
+        ("peer navigator", CC),
+        ("community health worker", CC),
+        ("outreach worker", CC),
+        ("coördinator transitions of care", CC),  # accent, any word order
+        ("navig", CC),  # partial word
+        ("Health Home Care Manager", CM),
+        ("RN care manager", CM),
+        ("Care Managér", CM),  # accent
+        ("nurse case manager", CM),
+        ("behavioral health care manager", CM),
+        ("social work case manager", CM),
+        ("care navigater", CC),  # misspelt
+        ("helth home care manager", CM),  # misspelt
+    ],
+)
+def test_real_titles_find_their_role(content, query, role):
+    assert role in roles_for(query)
+
+
+def test_a_title_that_names_one_role_finds_only_that_role(content):
+    assert roles_for("Health Home Care Manager") == {CM}
+    assert roles_for("care navigator") == {CC}
+
+
+@pytest.mark.parametrize("query", ["", "   ", "x" * 1000, "\t\n"])
+def test_empty_and_overlong_queries_return_no_titles_or_a_bounded_search(content, query):
+    assert JobTitle.objects.search(query).count() <= JobTitle.objects.count()
+
+
+def test_search_results_can_be_narrowed_and_counted(content):
+    published = JobTitle.objects.filter(role__in=Role.objects.published())
+    assert published.search("manager").count() >= 8
+
+
+@settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text(max_size=300))
+def test_any_text_searches_without_error(content, query):
+    list(JobTitle.objects.search(query)[:5])
+
+
+def test_finder_page_answers_with_the_role_and_a_link(client, content):
+    html = client.get("/careers/", {"q": "CARE navigator"}).content.decode()
+    assert "Care Navigator</strong> is usually a" in html
+    assert 'href="/careers/care-management-care-coordination/care-coordinator/"' in html
+
+
+def test_finder_page_shows_every_role_a_title_names(client):
+    first = RoleFactory(name="Role one")
+    second = RoleFactory(name="Role two", career=first.career)
+    JobTitleFactory(role=first, title="Shared Title")
+    JobTitleFactory(role=second, title="Shared Title")
+    html = client.get("/careers/", {"q": "shared"}).content.decode()
+    assert html.count("Shared Title</strong>") == 1
+    assert first.get_absolute_url() in html and second.get_absolute_url() in html
+
+
+def test_finder_leaves_out_titles_of_draft_roles(client):
+    JobTitleFactory(role=RoleFactory(status=Status.DRAFT), title="Hidden Navigator")
+    html = client.get("/careers/", {"q": "hidden navigator"}).content.decode()
+    assert "Hidden Navigator</strong>" not in html
+    assert "We did not find" in html
+
+
+def test_empty_query_answers_200_with_a_helpful_message(client, content):
+    response = client.get("/careers/", {"q": ""})
+    assert response.status_code == 200
+    assert "Please type a job title" in response.content.decode()
+
+
+def test_thousand_character_query_answers_200_with_a_helpful_message(client, content):
+    response = client.get("/careers/", {"q": "care " * 200})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Please type a job title of 100 characters or fewer" in html
+    assert 'aria-invalid="true"' in html
+
+
+def test_unknown_title_answers_200_with_what_to_try(client, content):
+    response = client.get("/careers/", {"q": "astronaut"})
+    assert response.status_code == 200
+    assert "We did not find <strong>astronaut</strong>" in response.content.decode()
+
+
+def test_normalise_keeps_words_apart_and_drops_invisible_characters():
+    assert normalise("Care\tManagér\x00\u200b ") == "care manager"
+
+
+def test_nul_byte_query_answers_200_with_a_message(client, content):
+    response = client.get("/careers/", {"q": "care\x00"})
+    assert response.status_code == 200
+    assert "plain letters" in response.content.decode()
+
+
+def test_query_is_escaped_on_the_page(client, content):
+    html = client.get("/careers/", {"q": "<script>x</script>"}).content.decode()
+    assert "<script>x</script>" not in html
