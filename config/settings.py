@@ -42,8 +42,8 @@ SITE_NAME = env.str("SITE_NAME", default="Health Careers New York")
 SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 SITE_CREDIT = env.str(
     "SITE_CREDIT",
-    default="Career information drawn from public sources: U.S. Bureau of Labor Statistics, "
-    "O*NET OnLine and New York State agencies.",
+    default="Career information drawn from named public sources: each figure shows where it "
+    "comes from and its year. Always check details with the training provider or employer.",
 )
 SITE_COPYRIGHT = env.str("SITE_COPYRIGHT", default="Health Careers New York contributors")
 
