@@ -27,7 +27,7 @@ def main():
 
     django.setup()
     call_command("migrate", verbosity=0)
-    call_command("load_content", verbosity=0, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_content", verbosity=0, stdout=open(os.devnull, "w"))
     only = sys.argv[1:]
     modules = [m for m in sorted(HERE.glob("bench_*.py")) if not only or m.stem in only]
     for module in modules:

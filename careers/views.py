@@ -5,14 +5,12 @@ whatever the amount of data (Prefetch objects, through-table reads grouped in Py
 Drafts are 404 for the public; staff see them with the draft bar.
 """
 
-import json
 from collections import OrderedDict
 
 from django.apps import apps
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.safestring import mark_safe
 
 from careers.forms import TitleSearchForm
 from careers.models import (
@@ -26,6 +24,7 @@ from careers.models import (
     Status,
     WorkSetting,
 )
+from config.jsonld import ld_json
 
 MAX_TITLE_RESULTS = 20
 FEATURED_TRAININGS = 3
@@ -49,13 +48,6 @@ def _get_career(request, slug):
 
 def _roles(request, career, *prefetches):
     return list(_visible(career.roles.all(), request).prefetch_related(*prefetches))
-
-
-def ld_json(data):
-    """JSON for a <script type="application/ld+json"> block, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)
 
 
 def featured_trainings(career):

@@ -1,6 +1,5 @@
 """Pages of the employers app: the search list and one employer with its locations."""
 
-import json
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -8,10 +7,10 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
 from careers.models import Role
+from config.jsonld import ld_json
 from employers.forms import DEFAULT_RADIUS, EmployerSearchForm
 from employers.models import Employer
 
@@ -72,7 +71,7 @@ def employer_detail(request, slug):
         "employer": employer,
         "locations": employer.locations.all(),
         "roles": roles,
-        "ld_json": _ld_json(organization_ld(employer, request)),
+        "ld_json": ld_json(organization_ld(employer, request)),
     }
     return render(request, "employers/employer_detail.html", context)
 
@@ -127,10 +126,3 @@ def organization_ld(employer, request):
         "location": places,
     }
     return data
-
-
-def _ld_json(data):
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    # Safe: <, > and & are escaped above, so the data cannot close the script element.
-    return mark_safe(text)

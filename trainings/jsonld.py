@@ -1,9 +1,5 @@
 """schema.org EducationalOccupationalProgram JSON-LD for a training's detail page."""
 
-import json
-
-from django.utils.safestring import mark_safe
-
 from trainings.models import Training
 
 PROGRAM_MODE = {
@@ -96,10 +92,3 @@ def training_data(training, *, page_url):
             categories.append(role.name)
     data["occupationalCategory"] = categories
     return _compact(data)
-
-
-def dumps_for_script(data):
-    """JSON safe inside <script type="application/ld+json">: <, > and & are escaped."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return mark_safe(text)

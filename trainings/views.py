@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from careers.models import Role
+from config.jsonld import ld_json
 from trainings.filters import TrainingFilter
 from trainings.forms import MAX_COMPARE, CompareForm, GuideForm, PageForm
 from trainings.guide import advise
-from trainings.jsonld import dumps_for_script, training_data
+from trainings.jsonld import training_data
 from trainings.models import Training
 
 PER_PAGE = 20
@@ -105,7 +106,7 @@ def training_detail(request, slug):
     page_url = request.build_absolute_uri(training.get_absolute_url())
     context = {
         "training": training,
-        "ld_json": dumps_for_script(training_data(training, page_url=page_url)),
+        "ld_json": ld_json(training_data(training, page_url=page_url)),
     }
     return render(request, "trainings/training_detail.html", context)
 
