@@ -25,6 +25,7 @@ from careers.models import (
     WorkSetting,
 )
 from config.jsonld import ld_json
+from config.pagecache import cache_public_page
 
 MAX_TITLE_RESULTS = 20
 FEATURED_TRAININGS = 3
@@ -69,6 +70,7 @@ def featured_trainings(career):
     )
 
 
+@cache_public_page
 def home(request):
     """Start page: "Select what you want to do"."""
     careers = list(Career.objects.published().only("slug", "title", "summary"))
@@ -79,6 +81,7 @@ def home(request):
     )
 
 
+@cache_public_page
 def career_list(request):
     """All published careers, and the job-title finder."""
     careers = Career.objects.published().prefetch_related(
@@ -134,6 +137,7 @@ def _through_by_role(through, role_ids, related):
     return by_role
 
 
+@cache_public_page
 def career_detail(request, career):
     career = _get_career(request, career)
     roles = _roles(
@@ -183,6 +187,7 @@ def _duties_for(role_ids):
     return list(duties.values())
 
 
+@cache_public_page
 def role_detail(request, career, role):
     # The role and its career in one query; the public needs both published.
     roles = Role.objects.select_related("career").filter(career__slug=career, slug=role)
@@ -223,6 +228,7 @@ def role_detail(request, career, role):
     )
 
 
+@cache_public_page
 def career_compare(request, career):
     career = _get_career(request, career)
     roles = _roles(

@@ -116,6 +116,9 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Public content pages are cached whole until content changes (config/pagecache.py); this
+# bounds how long another process with its own local-memory cache may lag behind an edit.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 AUTHENTICATION_BACKENDS = [
     # django-axes first: it refuses a locked-out username/IP before the password is checked.

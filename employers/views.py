@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from careers.models import Role
 from config.jsonld import ld_json
+from config.pagecache import cache_public_page
 from employers.forms import DEFAULT_RADIUS, EmployerSearchForm
 from employers.models import Employer
 
@@ -55,6 +56,7 @@ def _querystring_without_page(form):
     return urlencode(data)
 
 
+@cache_public_page
 @require_GET
 def employer_detail(request, slug):
     """One employer: its locations, the roles it hires for, its careers page and sources."""

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from careers.models import Role
 from config.jsonld import ld_json
+from config.pagecache import cache_public_page
 from trainings.filters import TrainingFilter
 from trainings.forms import MAX_COMPARE, CompareForm, GuideForm, PageForm
 from trainings.guide import advise
@@ -95,6 +96,7 @@ def training_list(request):
     return render(request, "trainings/training_list.html", context, status=status)
 
 
+@cache_public_page
 @require_GET
 def training_detail(request, slug):
     training = get_object_or_404(

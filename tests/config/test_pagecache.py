@@ -1,0 +1,79 @@
+"""Public content pages are rendered once and served from the cache until content changes."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from careers.models import Status
+from tests.careers.factories import JobTitleFactory, RoleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def role():
+    role = RoleFactory(name="Care coordinator", slug="care-coordinator")
+    JobTitleFactory(role=role, title="Care Navigator")
+    return role
+
+
+def test_second_anonymous_visit_is_served_without_touching_the_database(
+    client, role, django_assert_num_queries
+):
+    first = client.get(role.get_absolute_url())
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        second = client.get(role.get_absolute_url())
+    assert second.status_code == 200
+    # Same page; only the banner's masked CSRF token differs from one response to the next.
+    assert main(second) == main(first)
+    assert "Care Navigator" in main(second)
+
+
+def main(response):
+    html = response.content.decode()
+    return html[html.index('<main id="main"') : html.index("</main>")]
+
+
+def test_a_content_change_is_shown_on_the_next_visit(client, role):
+    client.get(role.get_absolute_url())
+    JobTitleFactory(role=role, title="Patient Navigator")
+    assert "Patient Navigator" in client.get(role.get_absolute_url()).content.decode()
+    role.definition = "A brand-new definition."
+    role.save()
+    assert "A brand-new definition." in client.get(role.get_absolute_url()).content.decode()
+
+
+def test_unpublishing_removes_the_cached_page(client, role):
+    assert client.get(role.get_absolute_url()).status_code == 200
+    role.status = Status.DRAFT
+    role.save()
+    assert client.get(role.get_absolute_url()).status_code == 404
+
+
+def test_each_visitor_still_gets_a_banner_with_their_own_csrf_token(client, role):
+    from django.test import Client
+
+    first = client.get(role.get_absolute_url()).content.decode()
+    other = Client().get(role.get_absolute_url()).content.decode()
+    assert 'name="csrfmiddlewaretoken"' in first
+    assert 'name="csrfmiddlewaretoken"' in other
+    token = first.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    assert token not in other
+
+
+def test_staff_are_never_served_the_cached_page(client, role):
+    client.get(role.get_absolute_url())  # cached for anonymous visitors
+    role.status = Status.DRAFT
+    role.save()
+    staff = get_user_model().objects.create_user("staff", is_staff=True)
+    client.force_login(staff)
+    response = client.get(role.get_absolute_url())
+    assert response.status_code == 200
+    assert "Draft preview" in response.content.decode()
+
+
+def test_searches_are_not_cached(client, role, django_assert_max_num_queries):
+    client.get("/careers/", {"q": "navigator"})
+    with django_assert_max_num_queries(8) as captured:
+        client.get("/careers/", {"q": "navigator"})
+    assert len(captured) > 0
