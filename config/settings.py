@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "trainings",
     "employers",
     "consent",
+    "staff",
     "axes",
 ]
 

@@ -6,11 +6,11 @@ from django.db import models
 from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers.models import Status
+from staff.publishing import PublishableAdminMixin, PublishableInlineMixin
 from trainings.models import Language, Provider, Training, normalise_languages
 
 
-class TrainingInline(admin.TabularInline):
+class TrainingInline(PublishableInlineMixin, admin.TabularInline):
     model = Training
     fields = ["title", "kind", "delivery", "status", "featured", "last_verified"]
     show_change_link = True
@@ -87,7 +87,7 @@ class TrainingAdminForm(forms.ModelForm):
 
 
 @admin.register(Training)
-class TrainingAdmin(SimpleHistoryAdmin):
+class TrainingAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = TrainingAdminForm
     list_display = [
@@ -117,7 +117,13 @@ class TrainingAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["roles", "careers"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "last_verified"
-    actions = ["publish", "unpublish", "feature", "unfeature", "mark_verified_today"]
+    actions = [
+        "publish_selected",
+        "unpublish_selected",
+        "feature",
+        "unfeature",
+        "mark_verified_today",
+    ]
     fieldsets = [
         (None, {"fields": ["provider", "title", "slug", "kind", "credential", "description"]}),
         (
@@ -141,14 +147,6 @@ class TrainingAdmin(SimpleHistoryAdmin):
             training.save(update_fields=list(values))  # keeps the change history
             count += 1
         self.message_user(request, message.format(count=count), messages.SUCCESS)
-
-    @admin.action(description="Publish the selected trainings")
-    def publish(self, request, queryset):
-        self._update(request, queryset, "{count} training(s) published.", status=Status.PUBLISHED)
-
-    @admin.action(description="Unpublish the selected trainings (back to draft)")
-    def unpublish(self, request, queryset):
-        self._update(request, queryset, "{count} training(s) unpublished.", status=Status.DRAFT)
 
     @admin.action(description="Feature the selected trainings")
     def feature(self, request, queryset):

@@ -239,6 +239,7 @@ class Training(models.Model):
     class Meta:
         ordering = ["title"]
         verbose_name = "training"
+        permissions = [("publish_training", "Can publish and unpublish trainings")]
         indexes = [
             models.Index(fields=["status", "featured"], name="training_status_featured_idx"),
             models.Index(fields=["kind"], name="training_kind_idx"),
