@@ -3,9 +3,11 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from employers.models import Employer, Location
+from employers.resources import EmployerResource, LocationResource
 from places.regions import COUNTY_CHOICES, Region
 from staff.publishing import PublishableAdminMixin
 
@@ -54,7 +56,8 @@ class LocationRegionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Employer)
-class EmployerAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
+class EmployerAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [EmployerResource]
     # Plain-text columns, one value each, so a copied or exported list reads as a table.
     list_display = [
         "name",
@@ -115,7 +118,8 @@ class EmployerAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(SimpleHistoryAdmin):
+class LocationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [LocationResource]
     list_display = ["employer", "name", "city", "county", "region", "zip_code", "phone"]
     list_filter = ["region", "county", "employer__kind"]
     search_fields = ["employer__name", "name", "city", "zip_code", "address"]

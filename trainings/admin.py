@@ -4,10 +4,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from staff.publishing import PublishableAdminMixin, PublishableInlineMixin
 from trainings.models import Language, Provider, Training, normalise_languages
+from trainings.resources import ProviderResource, TrainingResource
 
 
 class TrainingInline(PublishableInlineMixin, admin.TabularInline):
@@ -18,7 +20,8 @@ class TrainingInline(PublishableInlineMixin, admin.TabularInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(SimpleHistoryAdmin):
+class ProviderAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [ProviderResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "city", "county", "region"]
     list_filter = ["kind", "region", "county"]
@@ -87,7 +90,8 @@ class TrainingAdminForm(forms.ModelForm):
 
 
 @admin.register(Training)
-class TrainingAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
+class TrainingAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [TrainingResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = TrainingAdminForm
     list_display = [

@@ -4,6 +4,7 @@ development), with the queryset methods the pages share: published(), search(),
 near() and featured_first().
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -293,6 +294,36 @@ class Training(models.Model):
 
     def get_absolute_url(self):
         return reverse("trainings:training_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """The database constraints, said in plain words (the admin and CSV import show them)."""
+        super().clean()
+        errors = {}
+        for field, label in (("cost_low", "lowest cost"), ("cost_high", "highest cost")):
+            value = getattr(self, field)
+            if value is not None and value < 0:
+                errors[field] = f"The {label} cannot be negative."
+        if (
+            "cost_low" not in errors
+            and "cost_high" not in errors
+            and self.cost_low is not None
+            and self.cost_high is not None
+            and self.cost_low > self.cost_high
+        ):
+            errors["cost_high"] = (
+                f"Cost low ({self.cost_low}) must be less than or equal to "
+                f"cost high ({self.cost_high})."
+            )
+        if self.is_free and self.cost_low:
+            errors["is_free"] = (
+                "A free training costs nothing: leave the lowest cost blank or 0, "
+                "or untick “free to the learner”."
+            )
+        for field in ("length_hours", "length_weeks"):
+            if getattr(self, field) == 0:
+                errors[field] = "Leave the length blank when it is not known; 0 is not a length."
+        if errors:
+            raise ValidationError(errors)
 
     def build_search_text(self):
         from trainings.search import normalise
