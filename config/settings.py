@@ -218,6 +218,9 @@ LOGGING = {
     },
 }
 
+# "Needs review" admin list: content last verified more than this many days ago.
+REVIEW_AFTER_DAYS = env.int("REVIEW_AFTER_DAYS", default=365)
+
 # CSV import/export (django-import-export): one transaction per import, so one bad row
 # writes nothing; staff who may change a model may import it, staff who may view may export.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
