@@ -11,7 +11,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from careers.models import Career, Role, Status
-from places.geo import near
+from places.geo import is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
 
@@ -118,6 +118,11 @@ class Provider(models.Model):
         # The provider's name is part of each training's search text.
         for training in self.trainings.select_related("provider"):
             Training.objects.filter(pk=training.pk).update(search_text=training.build_search_text())
+
+    def clean(self):
+        super().clean()
+        if self.zip_code and not is_zip(self.zip_code):
+            raise ValidationError({"zip_code": "Enter a 5-digit ZIP code, or leave it blank."})
 
     @property
     def has_location(self):
