@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "trainings",
     "employers",
     "consent",
+    "staff",
     "axes",
 ]
 
@@ -219,6 +220,16 @@ LOGGING = {
         "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR"},
     },
 }
+
+# "Needs review" admin list: content last verified more than this many days ago.
+REVIEW_AFTER_DAYS = env.int("REVIEW_AFTER_DAYS", default=365)
+
+# CSV import/export (django-import-export): one transaction per import, so one bad row
+# writes nothing; staff who may change a model may import it, staff who may view may export.
+IMPORT_EXPORT_USE_TRANSACTIONS = True
+IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 
 # Starting content: `manage.py load_content` calls these, in order (careers first, since
 # trainings and employers point at its roles).

@@ -9,6 +9,7 @@ from careers.sitemaps import sitemaps as careers_sitemaps
 from config import views
 from consent.sitemaps import sitemaps as consent_sitemaps
 from employers.sitemaps import sitemaps as employers_sitemaps
+from staff.views import needs_review
 from trainings.sitemaps import sitemaps as trainings_sitemaps
 
 sitemaps = {**careers_sitemaps, **trainings_sitemaps, **employers_sitemaps, **consent_sitemaps}
@@ -18,6 +19,11 @@ urlpatterns = [
     path("trainings/", include("trainings.urls")),
     path("employers/", include("employers.urls")),
     path("cookies/", include("consent.urls")),
+    path(
+        settings.ADMIN_URL + "needs-review/",
+        admin.site.admin_view(needs_review),
+        name="staff_needs_review",
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -3,11 +3,13 @@
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers.models import Status
 from employers.models import Employer, Location
+from employers.resources import EmployerResource, LocationResource
 from places.regions import COUNTY_CHOICES, Region
+from staff.publishing import PublishableAdminMixin
 
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
@@ -54,7 +56,8 @@ class LocationRegionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Employer)
-class EmployerAdmin(SimpleHistoryAdmin):
+class EmployerAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [EmployerResource]
     # Plain-text columns, one value each, so a copied or exported list reads as a table.
     list_display = [
         "name",
@@ -72,7 +75,7 @@ class EmployerAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["roles", "settings"]
     inlines = [LocationInline]
     formfield_overrides = URL_FIELDS
-    actions = ["publish", "unpublish", "mark_verified_today"]
+    actions = ["publish_selected", "unpublish_selected", "mark_verified_today"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "description"]}),
         ("Links", {"fields": ["website", "careers_url"]}),
@@ -102,14 +105,6 @@ class EmployerAdmin(SimpleHistoryAdmin):
         location = self._main_location(obj)
         return location.get_region_display() if location else ""
 
-    @admin.action(description="Publish the selected employers")
-    def publish(self, request, queryset):
-        self._set_status(request, queryset, Status.PUBLISHED, "published")
-
-    @admin.action(description="Unpublish the selected employers (back to draft)")
-    def unpublish(self, request, queryset):
-        self._set_status(request, queryset, Status.DRAFT, "moved back to draft")
-
     @admin.action(description="Mark the selected employers verified today")
     def mark_verified_today(self, request, queryset):
         today = timezone.localdate()
@@ -121,17 +116,10 @@ class EmployerAdmin(SimpleHistoryAdmin):
             count += 1
         self.message_user(request, f"{count} employer(s) marked verified today.", messages.SUCCESS)
 
-    def _set_status(self, request, queryset, status, verb):
-        count = 0
-        for employer in queryset.exclude(status=status):
-            employer.status = status
-            employer.save(update_fields=["status", "updated_at"])
-            count += 1
-        self.message_user(request, f"{count} employer(s) {verb}.", messages.SUCCESS)
-
 
 @admin.register(Location)
-class LocationAdmin(SimpleHistoryAdmin):
+class LocationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [LocationResource]
     list_display = ["employer", "name", "city", "county", "region", "zip_code", "phone"]
     list_filter = ["region", "county", "employer__kind"]
     search_fields = ["employer__name", "name", "city", "zip_code", "address"]

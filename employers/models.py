@@ -138,6 +138,7 @@ class Employer(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = "employer"
+        permissions = [("publish_employer", "Can publish and unpublish employers")]
 
     def __str__(self):
         return self.name

@@ -42,7 +42,12 @@ def group_permissions():
 
 
 def sync_groups(apps, schema_editor=None):
-    """Create the groups (if missing) and set exactly their permissions."""
+    """Create the groups (if missing) and set exactly their permissions.
+
+    A permission whose model does not declare it yet (careers.publish_career and
+    careers.publish_role until the careers app adds them) is left out; the migration that
+    adds it runs `sync_groups` again. Returns the (app_label, codename) pairs left out.
+    """
     # Permissions are normally created after migrate; make sure they exist now.
     for app_config in apps.get_app_configs():
         app_config.models_module = True
@@ -50,13 +55,18 @@ def sync_groups(apps, schema_editor=None):
         app_config.models_module = None
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    existing = {
+        (app_label, codename): pk
+        for pk, app_label, codename in Permission.objects.filter(
+            content_type__app_label__in=list(CONTENT_MODELS)
+        ).values_list("pk", "content_type__app_label", "codename")
+    }
+    missing = set()
     for name, wanted in group_permissions():
         group, _ = Group.objects.get_or_create(name=name)
-        perms = [
-            Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            for app_label, codename in wanted
-        ]
-        group.permissions.set(perms)
+        group.permissions.set([existing[key] for key in wanted if key in existing])
+        missing.update(key for key in wanted if key not in existing)
+    return sorted(missing)
 
 
 def remove_groups(apps, schema_editor=None):

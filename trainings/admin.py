@@ -4,13 +4,15 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils import timezone
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
-from careers.models import Status
+from staff.publishing import PublishableAdminMixin, PublishableInlineMixin
 from trainings.models import Language, Provider, Training, normalise_languages
+from trainings.resources import ProviderResource, TrainingResource
 
 
-class TrainingInline(admin.TabularInline):
+class TrainingInline(PublishableInlineMixin, admin.TabularInline):
     model = Training
     fields = ["title", "kind", "delivery", "status", "featured", "last_verified"]
     show_change_link = True
@@ -18,7 +20,8 @@ class TrainingInline(admin.TabularInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(SimpleHistoryAdmin):
+class ProviderAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [ProviderResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "city", "county", "region"]
     list_filter = ["kind", "region", "county"]
@@ -87,7 +90,8 @@ class TrainingAdminForm(forms.ModelForm):
 
 
 @admin.register(Training)
-class TrainingAdmin(SimpleHistoryAdmin):
+class TrainingAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+    resource_classes = [TrainingResource]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = TrainingAdminForm
     list_display = [
@@ -117,7 +121,13 @@ class TrainingAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["roles", "careers"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "last_verified"
-    actions = ["publish", "unpublish", "feature", "unfeature", "mark_verified_today"]
+    actions = [
+        "publish_selected",
+        "unpublish_selected",
+        "feature",
+        "unfeature",
+        "mark_verified_today",
+    ]
     fieldsets = [
         (None, {"fields": ["provider", "title", "slug", "kind", "credential", "description"]}),
         (
@@ -141,14 +151,6 @@ class TrainingAdmin(SimpleHistoryAdmin):
             training.save(update_fields=list(values))  # keeps the change history
             count += 1
         self.message_user(request, message.format(count=count), messages.SUCCESS)
-
-    @admin.action(description="Publish the selected trainings")
-    def publish(self, request, queryset):
-        self._update(request, queryset, "{count} training(s) published.", status=Status.PUBLISHED)
-
-    @admin.action(description="Unpublish the selected trainings (back to draft)")
-    def unpublish(self, request, queryset):
-        self._update(request, queryset, "{count} training(s) unpublished.", status=Status.DRAFT)
 
     @admin.action(description="Feature the selected trainings")
     def feature(self, request, queryset):

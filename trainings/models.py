@@ -4,13 +4,14 @@ development), with the queryset methods the pages share: published(), search(),
 near() and featured_first().
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from careers.models import Career, Role, Status
-from places.geo import near
+from places.geo import is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
 
@@ -117,6 +118,11 @@ class Provider(models.Model):
         # The provider's name is part of each training's search text.
         for training in self.trainings.select_related("provider"):
             Training.objects.filter(pk=training.pk).update(search_text=training.build_search_text())
+
+    def clean(self):
+        super().clean()
+        if self.zip_code and not is_zip(self.zip_code):
+            raise ValidationError({"zip_code": "Enter a 5-digit ZIP code, or leave it blank."})
 
     @property
     def has_location(self):
@@ -239,6 +245,7 @@ class Training(models.Model):
     class Meta:
         ordering = ["title"]
         verbose_name = "training"
+        permissions = [("publish_training", "Can publish and unpublish trainings")]
         indexes = [
             models.Index(fields=["status", "featured"], name="training_status_featured_idx"),
             models.Index(fields=["kind"], name="training_kind_idx"),
@@ -292,6 +299,36 @@ class Training(models.Model):
 
     def get_absolute_url(self):
         return reverse("trainings:training_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        """The database constraints, said in plain words (the admin and CSV import show them)."""
+        super().clean()
+        errors = {}
+        for field, label in (("cost_low", "lowest cost"), ("cost_high", "highest cost")):
+            value = getattr(self, field)
+            if value is not None and value < 0:
+                errors[field] = f"The {label} cannot be negative."
+        if (
+            "cost_low" not in errors
+            and "cost_high" not in errors
+            and self.cost_low is not None
+            and self.cost_high is not None
+            and self.cost_low > self.cost_high
+        ):
+            errors["cost_high"] = (
+                f"Cost low ({self.cost_low}) must be less than or equal to "
+                f"cost high ({self.cost_high})."
+            )
+        if self.is_free and self.cost_low:
+            errors["is_free"] = (
+                "A free training costs nothing: leave the lowest cost blank or 0, "
+                "or untick “free to the learner”."
+            )
+        for field in ("length_hours", "length_weeks"):
+            if getattr(self, field) == 0:
+                errors[field] = "Leave the length blank when it is not known; 0 is not a length."
+        if errors:
+            raise ValidationError(errors)
 
     def build_search_text(self):
         from trainings.search import normalise

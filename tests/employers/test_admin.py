@@ -52,9 +52,9 @@ def test_change_form_has_the_location_inline(admin_client, two):
 def test_bulk_publish_unpublish_and_mark_verified_today(admin_client, two):
     albany, bronx = two
     ids = [albany.pk, bronx.pk]
-    admin_client.post(CHANGELIST, {"action": "publish", "_selected_action": ids})
+    admin_client.post(CHANGELIST, {"action": "publish_selected", "_selected_action": ids})
     assert set(Employer.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
-    admin_client.post(CHANGELIST, {"action": "unpublish", "_selected_action": [bronx.pk]})
+    admin_client.post(CHANGELIST, {"action": "unpublish_selected", "_selected_action": [bronx.pk]})
     bronx.refresh_from_db()
     assert bronx.status == Status.DRAFT
     admin_client.post(CHANGELIST, {"action": "mark_verified_today", "_selected_action": ids})

@@ -41,9 +41,9 @@ def test_admin_lists_filters_and_searches_trainings(staff):
 def test_bulk_publish_unpublish_feature_and_verify(staff):
     a = TrainingFactory(status=Status.DRAFT, last_verified=datetime.date(2020, 1, 1))
     b = TrainingFactory(status=Status.DRAFT)
-    run_action(staff, "publish", [a, b])
+    run_action(staff, "publish_selected", [a, b])
     assert Training.objects.published().count() == 2
-    run_action(staff, "unpublish", [b])
+    run_action(staff, "unpublish_selected", [b])
     assert Training.objects.published().get() == a
     run_action(staff, "feature", [a])
     assert Training.objects.get(pk=a.pk).featured

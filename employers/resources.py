@@ -1,0 +1,68 @@
+"""CSV import/export of employers and locations (django-import-export); see staff/importing.py."""
+
+from import_export import fields
+
+from careers.models import Role, WorkSetting
+from employers.models import Employer, Location
+from places.geo import zip_point
+from staff.importing import ContentResource, SlugForeignKeyWidget, SlugManyToManyWidget, check_zip
+
+ZIP_NOTE = "ZIP code centre (zipcodes package)"
+
+
+class EmployerResource(ContentResource):
+    roles = fields.Field(attribute="roles", column_name="roles", widget=SlugManyToManyWidget(Role))
+    settings = fields.Field(
+        attribute="settings", column_name="settings", widget=SlugManyToManyWidget(WorkSetting)
+    )
+
+    required_columns = {
+        "source_url": "The source URL is missing: give the public page these details come from.",
+    }
+
+    class Meta:
+        model = Employer
+        fields = [
+            "slug", "name", "kind", "description", "website", "careers_url", "roles",
+            "settings", "source_name", "source_url", "last_verified", "status",
+        ]  # fmt: skip
+        export_order = fields
+        import_id_fields = ["slug"]
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+
+class LocationResource(ContentResource):
+    """A location's natural key: its employer's slug, its name and its ZIP code."""
+
+    employer = fields.Field(
+        attribute="employer", column_name="employer", widget=SlugForeignKeyWidget(Employer)
+    )
+
+    class Meta:
+        model = Location
+        fields = [
+            "employer", "name", "address", "city", "county", "zip_code", "latitude",
+            "longitude", "coordinates_note", "phone",
+        ]  # fmt: skip
+        export_order = fields
+        import_id_fields = ["employer", "name", "zip_code"]
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def row_errors(self, instance, row):
+        errors = super().row_errors(instance, row)
+        if not instance.employer_id:
+            errors["employer"] = "The employer slug is missing."
+        if zip_error := check_zip(instance.zip_code):
+            errors["zip_code"] = zip_error
+        elif instance.latitude is None or instance.longitude is None:
+            if instance.zip_code:
+                point = zip_point(instance.zip_code)
+                instance.latitude, instance.longitude = point.latitude, point.longitude
+                instance.coordinates_note = instance.coordinates_note or ZIP_NOTE
+            else:
+                errors["latitude"] = "Give the coordinates, or a ZIP code to take its centre."
+        return errors

@@ -1,0 +1,72 @@
+"""CSV import/export of providers and trainings (django-import-export); see staff/importing.py."""
+
+from import_export import fields
+
+from careers.models import Career, Role
+from staff.importing import ContentResource, SlugForeignKeyWidget, SlugManyToManyWidget, check_zip
+from trainings.models import Provider, Training, normalise_languages
+
+ZIP_NOTE = "ZIP code centre (zipcodes package)"
+
+
+class ProviderResource(ContentResource):
+    class Meta:
+        model = Provider
+        fields = [
+            "slug", "name", "kind", "website", "address", "city", "county", "region",
+            "zip_code", "latitude", "longitude", "coordinates_note",
+        ]  # fmt: skip
+        export_order = fields
+        import_id_fields = ["slug"]
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def row_errors(self, instance, row):
+        errors = super().row_errors(instance, row)
+        if zip_error := check_zip(instance.zip_code):
+            errors["zip_code"] = zip_error
+        return errors
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # As in the admin: no coordinates given, take the ZIP code's centre.
+        if instance.zip_code and instance.latitude is None and instance.longitude is None:
+            from places.geo import zip_point
+
+            point = zip_point(instance.zip_code)
+            instance.latitude, instance.longitude = point.latitude, point.longitude
+            instance.coordinates_note = ZIP_NOTE
+        super().before_save_instance(instance, row, **kwargs)
+
+
+class TrainingResource(ContentResource):
+    provider = fields.Field(
+        attribute="provider", column_name="provider", widget=SlugForeignKeyWidget(Provider)
+    )
+    roles = fields.Field(attribute="roles", column_name="roles", widget=SlugManyToManyWidget(Role))
+    careers = fields.Field(
+        attribute="careers", column_name="careers", widget=SlugManyToManyWidget(Career)
+    )
+
+    required_columns = {
+        "source_url": "The source URL is missing: give the public page these details come from.",
+    }
+
+    class Meta:
+        model = Training
+        fields = [
+            "slug", "title", "provider", "kind", "credential", "description", "delivery",
+            "schedule", "languages", "length_hours", "length_weeks", "next_start_date",
+            "prerequisites", "is_free", "cost_low", "cost_high", "funding_notes", "roles",
+            "careers", "status", "featured", "url", "source_url", "last_verified",
+        ]  # fmt: skip
+        export_order = fields
+        import_id_fields = ["slug"]
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+
+    def before_import_row(self, row, **kwargs):
+        if row.get("languages"):
+            row["languages"] = normalise_languages(row["languages"])
+        super().before_import_row(row, **kwargs)
