@@ -5,6 +5,7 @@ from django.db.models import URLField
 from simple_history.admin import SimpleHistoryAdmin as BaseHistoryAdmin
 
 from careers import models
+from staff.publishing import PublishableAdminMixin, PublishableInlineMixin
 
 # Links typed without a scheme are taken as https (Django 6's default).
 URL_FIELDS = {URLField: {"assume_scheme": "https"}}
@@ -36,7 +37,7 @@ class PayRangeInline(admin.TabularInline):
     fields += ["source_name", "source_url", "source_year", "order"]
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(PublishableInlineMixin, admin.TabularInline):
     formfield_overrides = URL_FIELDS
     model = models.Role
     extra = 0
@@ -46,7 +47,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(models.Career)
-class CareerAdmin(SimpleHistoryAdmin):
+class CareerAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "slug", "status", "reviewed_on", "order", "updated_at"]
     list_filter = ["status", "reviewed_on"]
     search_fields = ["title", "summary", "overview"]
@@ -56,7 +57,7 @@ class CareerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "short_name", "career", "soc_code", "status", "order", "updated_at"]
     list_filter = ["status", "career"]
     list_select_related = ["career"]

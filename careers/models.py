@@ -50,6 +50,7 @@ class Career(models.Model):
     class Meta:
         ordering = ["order", "title"]
         verbose_name = "career"
+        permissions = [("publish_career", "Can publish and unpublish careers")]
 
     def __str__(self):
         return self.title
@@ -99,6 +100,7 @@ class Role(models.Model):
 
     class Meta:
         ordering = ["career", "order", "name"]
+        permissions = [("publish_role", "Can publish and unpublish roles")]
         constraints = [
             models.UniqueConstraint(fields=["career", "slug"], name="role_unique_slug_per_career"),
         ]

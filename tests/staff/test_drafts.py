@@ -3,6 +3,7 @@
 import pytest
 
 from careers.models import Status
+from tests.careers.factories import CareerFactory, RoleFactory
 from tests.employers.factories import EmployerFactory, LocationFactory
 from tests.trainings.factories import TrainingFactory
 
@@ -11,8 +12,12 @@ pytestmark = pytest.mark.django_db
 BAR = "Draft preview: this page is not published."
 
 
-@pytest.fixture(params=["training", "employer"])
+@pytest.fixture(params=["career", "role", "training", "employer"])
 def draft(request):
+    if request.param == "career":
+        return CareerFactory(status=Status.DRAFT, title="Draft only career")
+    if request.param == "role":
+        return RoleFactory(status=Status.DRAFT, name="Draft only role")
     if request.param == "training":
         return TrainingFactory(status=Status.DRAFT, title="Draft only training")
     employer = EmployerFactory(status=Status.DRAFT, name="Draft only employer")
@@ -48,5 +53,10 @@ def test_a_published_page_has_no_preview_bar_even_for_staff(editor_client, draft
 
 
 def test_a_draft_stays_out_of_the_public_lists(client, draft):
-    url = "/trainings/" if draft._meta.model_name == "training" else "/employers/"
+    url = {
+        "career": "/careers/",
+        "role": getattr(draft, "career", None) and draft.career.get_absolute_url(),
+        "training": "/trainings/",
+        "employer": "/employers/",
+    }[draft._meta.model_name]
     assert str(draft) not in client.get(url).content.decode()
