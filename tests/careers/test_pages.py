@@ -108,7 +108,7 @@ def test_career_page_links_to_trainings_and_employers_by_slug(client, content):
     assert f'href="/trainings/?career={CAREER}"' in html
     assert 'href="/employers/?role=care-coordinator"' in html
     assert 'href="/employers/?role=care-manager"' in html
-    # Without a trainings model to ask, the featured section points at the trainings list.
+    # The featured section is there; test_featured_trainings checks what it lists.
     assert "Featured trainings" in html
     assert 'href="/trainings/"' in html
 
