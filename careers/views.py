@@ -17,7 +17,6 @@ from careers.models import (
     Career,
     CareerStep,
     Duty,
-    EducationRequirement,
     JobTitle,
     PayRange,
     Role,
@@ -48,7 +47,8 @@ def _get_career(request, slug):
 
 
 def _roles(request, career, *prefetches):
-    return list(_visible(career.roles.all(), request).prefetch_related(*prefetches))
+    roles = career.roles.with_titles_education_and_pay()
+    return list(_visible(roles, request).prefetch_related(*prefetches))
 
 
 def featured_trainings(career):
@@ -140,13 +140,7 @@ def _through_by_role(through, role_ids, related):
 @cache_public_page
 def career_detail(request, career):
     career = _get_career(request, career)
-    roles = _roles(
-        request,
-        career,
-        Prefetch("job_titles", queryset=JobTitle.objects.order_by("title")),
-        Prefetch("education", queryset=EducationRequirement.objects.order_by("order", "pk")),
-        Prefetch("pay_ranges", queryset=PayRange.objects.order_by("order", "pk")),
-    )
+    roles = _roles(request, career)
     role_ids = [role.pk for role in roles]
     duties = _duties_for(role_ids)
     settings_by_role = _through_by_role(WorkSetting.roles.through, role_ids, "worksetting")
@@ -193,14 +187,15 @@ def role_detail(request, career, role):
     roles = Role.objects.select_related("career").filter(career__slug=career, slug=role)
     if not _is_staff(request):
         roles = roles.published()
-    role = roles.prefetch_related(
-        Prefetch("job_titles", queryset=JobTitle.objects.order_by("title")),
-        Prefetch("education", queryset=EducationRequirement.objects.order_by("order", "pk")),
-        Prefetch("pay_ranges", queryset=PayRange.objects.order_by("order", "pk")),
-        Prefetch("duties", queryset=Duty.objects.order_by("kind", "order", "pk")),
-        Prefetch("settings", queryset=WorkSetting.objects.order_by("order", "name")),
-        "certifications",
-    ).first()
+    role = (
+        roles.with_titles_education_and_pay()
+        .prefetch_related(
+            Prefetch("duties", queryset=Duty.objects.order_by("kind", "order", "pk")),
+            Prefetch("settings", queryset=WorkSetting.objects.order_by("order", "name")),
+            "certifications",
+        )
+        .first()
+    )
     if role is None:
         raise Http404("No such role.")
     career = role.career
@@ -234,9 +229,6 @@ def career_compare(request, career):
     roles = _roles(
         request,
         career,
-        Prefetch("job_titles", queryset=JobTitle.objects.order_by("title")),
-        Prefetch("education", queryset=EducationRequirement.objects.order_by("order", "pk")),
-        Prefetch("pay_ranges", queryset=PayRange.objects.order_by("order", "pk")),
         Prefetch("settings", queryset=WorkSetting.objects.order_by("order", "name")),
         "certifications",
     )
