@@ -167,6 +167,14 @@ def test_cookies_page_fits_320_px(new_page):
     page = new_page(viewport={"width": 320, "height": 640})
     page.goto("/cookies/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    # Each cookie stacks as a card: every column is readable without sideways scrolling.
+    overflowing = page.evaluate(
+        "[...document.querySelectorAll('.table-scroll')]"
+        ".filter(box => box.scrollWidth > box.clientWidth).length"
+    )
+    assert overflowing == 0
+    duration = page.locator('td[data-label="Duration"]').first.bounding_box()
+    assert duration["x"] + duration["width"] <= 320
 
 
 def test_keyboard_reaches_the_banner_right_after_the_skip_link(page):
