@@ -129,4 +129,9 @@ def test_every_sitemap_page_passes_axe_and_fits_320_px(new_page, axe_check):
         axe_check(page)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, f"{path}: page is {width}px wide at a 320px viewport"
+        hidden_columns = page.evaluate(
+            "[...document.querySelectorAll('.table-scroll')]"
+            ".filter(box => box.scrollWidth > box.clientWidth).length"
+        )
+        assert hidden_columns == 0, f"{path}: a table hides columns off to the side at 320px"
     assert page.csp_errors == []
