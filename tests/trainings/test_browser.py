@@ -89,3 +89,14 @@ def test_compare_from_the_results_with_checkboxes(new_page, trainings):
     page.get_by_role("button", name="Compare selected").click()
     page.wait_for_url("**/trainings/compare/?ids=*")
     assert page.locator("caption").inner_text() == "2 trainings side by side"
+
+
+def test_compare_stacks_on_a_phone_with_every_value_in_view(new_page, trainings):
+    page = new_page(viewport={"width": 320, "height": 700})
+    ids = "&".join(f"ids={t.pk}" for t in trainings[:2])
+    page.goto(f"/trainings/compare/?{ids}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    box = page.locator(".table-scroll")
+    assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
+    last_cell = page.locator("tbody tr:first-child td").last.bounding_box()
+    assert last_cell["x"] + last_cell["width"] <= 320
