@@ -8,7 +8,7 @@ Every kind of page on a database with 5,000 synthetic trainings, 5,000 synthetic
   helps): the title finder, trainings full-text search, employers by ZIP and radius;
 - database queries per page, and the process's peak memory.
 
-Writes bench/results/pages.txt. Run with `make bench` (its own database, DEBUG on).
+Writes bench/results/pages-<database>.txt. Run with `make bench` (its own database, DEBUG on).
 """
 
 import os
@@ -44,7 +44,7 @@ from trainings.models import Training  # noqa: E402
 TARGET = 5000
 REPEAT = 40
 COLD = 200
-RESULTS = ROOT / "bench" / "results" / "pages.txt"
+RESULTS_DIR = ROOT / "bench" / "results"
 
 
 def ms(seconds):
@@ -139,7 +139,7 @@ def main():
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lines += ["", f"peak memory of this process: {peak_mib:.0f} MiB"]
     text = "\n".join(lines) + "\n"
-    RESULTS.write_text(text)
+    (RESULTS_DIR / f"pages-{connection.vendor}.txt").write_text(text)
     print(text)
 
 
