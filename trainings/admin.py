@@ -63,6 +63,13 @@ class ProviderAdmin(ImportExportMixin, SimpleHistoryAdmin):
         super().save_model(request, obj, form, change)
 
 
+def https_url_fields(db_field, **kwargs):
+    """Links typed without a scheme are taken as https (Django 6's default)."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
 class TrainingAdminForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label="Languages of instruction",
@@ -73,6 +80,7 @@ class TrainingAdminForm(forms.ModelForm):
 
     class Meta:
         model = Training
+        formfield_callback = https_url_fields
         fields = [
             "provider", "title", "slug", "kind", "credential", "description", "delivery",
             "schedule", "languages", "length_hours", "length_weeks", "next_start_date",
