@@ -4,10 +4,8 @@ from import_export import fields
 
 from careers.models import Role, WorkSetting
 from employers.models import Employer, Location
-from places.geo import zip_point
+from places.geo import fill_coordinates_from_zip
 from staff.importing import ContentResource, SlugForeignKeyWidget, SlugManyToManyWidget, check_zip
-
-ZIP_NOTE = "ZIP code centre (zipcodes package)"
 
 
 class EmployerResource(ContentResource):
@@ -60,9 +58,7 @@ class LocationResource(ContentResource):
             errors["zip_code"] = zip_error
         elif instance.latitude is None or instance.longitude is None:
             if instance.zip_code:
-                point = zip_point(instance.zip_code)
-                instance.latitude, instance.longitude = point.latitude, point.longitude
-                instance.coordinates_note = instance.coordinates_note or ZIP_NOTE
+                fill_coordinates_from_zip(instance)
             else:
                 errors["latitude"] = "Give the coordinates, or a ZIP code to take its centre."
         return errors

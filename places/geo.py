@@ -17,6 +17,7 @@ from django.db.models import F, FloatField, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 EARTH_RADIUS_MILES = 3958.8
+ZIP_CENTRE_NOTE = "ZIP code centre (zipcodes package)"
 ZIP_RE = re.compile(r"^\d{5}$")
 RADIUS_CHOICES = [5, 10, 25, 50]
 
@@ -49,6 +50,17 @@ def zip_point(zip_code):
         raise ZipError(f"We don't know the ZIP code {zip_code}. Check it, or search by county.")
     record = matches[0]
     return Point(float(record["lat"]), float(record["long"]))
+
+
+def fill_coordinates_from_zip(place):
+    """
+    Give a place (a row with zip_code, latitude, longitude, coordinates_note) that has a ZIP
+    code but no coordinates the centre of its ZIP code. Raises ZipError for a bad ZIP.
+    """
+    if place.zip_code and place.latitude is None and place.longitude is None:
+        point = zip_point(place.zip_code)
+        place.latitude, place.longitude = point.latitude, point.longitude
+        place.coordinates_note = ZIP_CENTRE_NOTE
 
 
 def zip_county(zip_code):

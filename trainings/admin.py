@@ -7,6 +7,7 @@ from django.utils import timezone
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from places.geo import ZipError, fill_coordinates_from_zip
 from staff.publishing import PublishableAdminMixin, PublishableInlineMixin
 from trainings.models import Language, Provider, Training, normalise_languages
 from trainings.resources import ProviderResource, TrainingResource
@@ -50,16 +51,10 @@ class ProviderAdmin(ImportExportMixin, SimpleHistoryAdmin):
     ]
 
     def save_model(self, request, obj, form, change):
-        if obj.zip_code and obj.latitude is None and obj.longitude is None:
-            from places.geo import ZipError, zip_point
-
-            try:
-                point = zip_point(obj.zip_code)
-            except ZipError as error:
-                messages.warning(request, f"No coordinates were set: {error}")
-            else:
-                obj.latitude, obj.longitude = point.latitude, point.longitude
-                obj.coordinates_note = "ZIP code centre (zipcodes package)"
+        try:
+            fill_coordinates_from_zip(obj)
+        except ZipError as error:
+            messages.warning(request, f"No coordinates were set: {error}")
         super().save_model(request, obj, form, change)
 
 

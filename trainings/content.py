@@ -11,12 +11,12 @@ import json
 from pathlib import Path
 
 from careers.models import Career, Role, Status
-from places.geo import ZipError, zip_point
+from places.geo import ZIP_CENTRE_NOTE, ZipError, zip_point
 from places.regions import region_for_county
 from trainings.models import Provider, Training
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "trainings.json"
-ZIP_NOTE = "ZIP code centre (zipcodes package)"
+ZIP_NOTE = ZIP_CENTRE_NOTE
 
 PROVIDER_FIELDS = ["name", "kind", "website", "address", "city", "county", "region", "zip_code"]
 TRAINING_FIELDS = [

@@ -3,10 +3,9 @@
 from import_export import fields
 
 from careers.models import Career, Role
+from places.geo import fill_coordinates_from_zip
 from staff.importing import ContentResource, SlugForeignKeyWidget, SlugManyToManyWidget, check_zip
 from trainings.models import Provider, Training, normalise_languages
-
-ZIP_NOTE = "ZIP code centre (zipcodes package)"
 
 
 class ProviderResource(ContentResource):
@@ -30,12 +29,7 @@ class ProviderResource(ContentResource):
 
     def before_save_instance(self, instance, row, **kwargs):
         # As in the admin: no coordinates given, take the ZIP code's centre.
-        if instance.zip_code and instance.latitude is None and instance.longitude is None:
-            from places.geo import zip_point
-
-            point = zip_point(instance.zip_code)
-            instance.latitude, instance.longitude = point.latitude, point.longitude
-            instance.coordinates_note = ZIP_NOTE
+        fill_coordinates_from_zip(instance)
         super().before_save_instance(instance, row, **kwargs)
 
 
