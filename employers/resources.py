@@ -5,7 +5,13 @@ from import_export import fields
 from careers.models import Role, WorkSetting
 from employers.models import Employer, Location
 from places.geo import fill_coordinates_from_zip
-from staff.importing import ContentResource, SlugForeignKeyWidget, SlugManyToManyWidget, check_zip
+from staff.importing import (
+    SOURCE_URL_REQUIRED,
+    ContentResource,
+    SlugForeignKeyWidget,
+    SlugManyToManyWidget,
+    check_zip,
+)
 
 
 class EmployerResource(ContentResource):
@@ -14,9 +20,7 @@ class EmployerResource(ContentResource):
         attribute="settings", column_name="settings", widget=SlugManyToManyWidget(WorkSetting)
     )
 
-    required_columns = {
-        "source_url": "The source URL is missing: give the public page these details come from.",
-    }
+    required_columns = SOURCE_URL_REQUIRED
 
     class Meta:
         model = Employer

@@ -78,6 +78,11 @@ def check_zip(zip_code):
     return None
 
 
+SOURCE_URL_REQUIRED = {
+    "source_url": "The source URL is missing: give the public page these details come from.",
+}
+
+
 class ContentResource(resources.ModelResource):
     """Base for the content resources: row checks in plain language; status guarded."""
 

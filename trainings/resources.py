@@ -4,7 +4,13 @@ from import_export import fields
 
 from careers.models import Career, Role
 from places.geo import fill_coordinates_from_zip
-from staff.importing import ContentResource, SlugForeignKeyWidget, SlugManyToManyWidget, check_zip
+from staff.importing import (
+    SOURCE_URL_REQUIRED,
+    ContentResource,
+    SlugForeignKeyWidget,
+    SlugManyToManyWidget,
+    check_zip,
+)
 from trainings.models import Provider, Training, normalise_languages
 
 
@@ -42,9 +48,7 @@ class TrainingResource(ContentResource):
         attribute="careers", column_name="careers", widget=SlugManyToManyWidget(Career)
     )
 
-    required_columns = {
-        "source_url": "The source URL is missing: give the public page these details come from.",
-    }
+    required_columns = SOURCE_URL_REQUIRED
 
     class Meta:
         model = Training
