@@ -4,7 +4,8 @@ from django import forms
 
 from careers.models import Role, WorkSetting
 from employers.models import EmployerKind
-from places.geo import RADIUS_CHOICES, ZipError, zip_point
+from places.forms import ZipCodeField
+from places.geo import RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 
 DEFAULT_RADIUS = 25
@@ -18,14 +19,10 @@ def _any(label):
 class EmployerSearchForm(forms.Form):
     """Find employers by place (ZIP and distance, county, region), role, kind, setting, name."""
 
-    zip = forms.CharField(
-        label="ZIP code",
+    zip = ZipCodeField(
         required=False,
-        max_length=10,
         help_text="5 digits, for example 10001.",
-        widget=forms.TextInput(
-            attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": 6}
-        ),
+        widget=forms.TextInput(attrs={"size": 6}),
     )
     radius = forms.TypedChoiceField(
         label="Distance from the ZIP code",
@@ -80,14 +77,9 @@ class EmployerSearchForm(forms.Form):
         self.point = None
 
     def clean_zip(self):
-        value = (self.cleaned_data.get("zip") or "").strip()
-        if not value:
-            return ""
-        try:
-            self.point = zip_point(value)
-        except ZipError as error:
-            raise forms.ValidationError(str(error)) from None
-        return value
+        zip_code = self.cleaned_data["zip"]
+        self.point = zip_point(zip_code) if zip_code else None
+        return zip_code
 
     def clean_q(self):
         return " ".join((self.cleaned_data.get("q") or "").split())

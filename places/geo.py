@@ -1,24 +1,29 @@
 """
 ZIP code to coordinates, and great-circle distance computed by the database.
 
-`near(queryset, point, miles)` keeps one query: a bounding box on latitude/longitude (which
-an index can use) narrows the rows, then the haversine distance is annotated and cut at
-the radius. Django supplies the maths functions on every backend (on SQLite it registers
-them itself), so the same expression runs on SQLite and PostgreSQL.
+`near(queryset, point, miles)` is the one "near a point" query of the site (trainings,
+the guide, employers): a bounding box on latitude/longitude (which an index can use)
+narrows the rows, then the haversine distance is annotated and cut at the radius, in one
+query. Django supplies the maths functions on every backend (on SQLite it registers them
+itself), so the same expression runs on SQLite and PostgreSQL.
+
+Only 5 ASCII digits ever reach the `zipcodes` package: its compiled core panics on other
+digits (a ZIP code typed in full-width digits killed the worker), so `is_zip` checks first.
 """
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import zipcodes
-from django.db.models import F, FloatField, Value
+from django.core.exceptions import ValidationError
+from django.db.models import F, FloatField, Q, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 EARTH_RADIUS_MILES = 3958.8
 ZIP_CENTRE_NOTE = "ZIP code centre (zipcodes package)"
-ZIP_RE = re.compile(r"^\d{5}$")
+ZIP_FORMAT_MESSAGE = "Enter a 5-digit ZIP code, for example 10001."
+UNKNOWN_ZIP_MESSAGE = "We don't know the ZIP code {zip_code}. Check it, or search by county."
 RADIUS_CHOICES = [5, 10, 25, 50]
 
 
@@ -33,21 +38,23 @@ class ZipError(ValueError):
 
 
 def is_zip(value):
-    return bool(ZIP_RE.match(value or ""))
+    """Whether `value` is exactly 5 ASCII digits: not full-width or Arabic-Indic digits,
+    which `str.isdigit()` alone accepts, and no trailing newline."""
+    return isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit()
 
 
 @lru_cache(maxsize=4096)
 def zip_point(zip_code):
     """The centre of a 5-digit US ZIP code, from data shipped with `zipcodes` (no network)."""
-    zip_code = (zip_code or "").strip()
+    zip_code = zip_code.strip() if isinstance(zip_code, str) else ""
     if not is_zip(zip_code):
-        raise ZipError("Enter a 5-digit ZIP code, for example 10001.")
+        raise ZipError(ZIP_FORMAT_MESSAGE)
     try:
         matches = zipcodes.matching(zip_code)
     except (TypeError, ValueError):
         matches = []
     if not matches:
-        raise ZipError(f"We don't know the ZIP code {zip_code}. Check it, or search by county.")
+        raise ZipError(UNKNOWN_ZIP_MESSAGE.format(zip_code=zip_code))
     record = matches[0]
     return Point(float(record["lat"]), float(record["long"]))
 
@@ -63,13 +70,14 @@ def fill_coordinates_from_zip(place):
         place.coordinates_note = ZIP_CENTRE_NOTE
 
 
-def zip_county(zip_code):
-    """The county name of a ZIP code ("New York", without "County"), or "" if unknown."""
+def validate_zip_code(value):
+    """Model and form validator: 5 ASCII digits that make a real US ZIP code."""
+    if not is_zip(value):
+        raise ValidationError(ZIP_FORMAT_MESSAGE, code="invalid")
     try:
-        record = zipcodes.matching(zip_code)[0]
-    except (IndexError, TypeError, ValueError):
-        return ""
-    return record.get("county", "").removesuffix(" County")
+        zip_point(value)
+    except ZipError as error:
+        raise ValidationError(str(error), code="unknown") from None
 
 
 def distance_expression(point, lat_field="latitude", lon_field="longitude"):
@@ -97,18 +105,32 @@ def bounding_box(point, miles):
     )
 
 
-def near(queryset, point, miles, lat_field="latitude", lon_field="longitude", name="distance"):
-    """Rows within `miles` of `point`, annotated with `name` (miles); one query."""
+def near(
+    queryset,
+    point,
+    miles,
+    *,
+    lat_field="latitude",
+    lon_field="longitude",
+    name="distance",
+    keep=None,
+):
+    """
+    Rows within `miles` of `point`, annotated with `name` (miles, by the haversine
+    formula); one query. The bounding box comes first so an index on the coordinates can
+    narrow the rows before the exact distance is computed.
+
+    `keep`, a Q, adds rows whatever their distance (the guide keeps online trainings);
+    their `name` is still their distance, or None without coordinates.
+    """
     min_lat, max_lat, min_lon, max_lon = bounding_box(point, miles)
-    return (
-        queryset.filter(
-            **{
-                f"{lat_field}__gte": min_lat,
-                f"{lat_field}__lte": max_lat,
-                f"{lon_field}__gte": min_lon,
-                f"{lon_field}__lte": max_lon,
-            }
-        )
-        .annotate(**{name: distance_expression(point, lat_field, lon_field)})
-        .filter(**{f"{name}__lte": miles})
+    within = Q(
+        **{
+            f"{lat_field}__range": (min_lat, max_lat),
+            f"{lon_field}__range": (min_lon, max_lon),
+            f"{name}__lte": miles,
+        }
+    )
+    return queryset.annotate(**{name: distance_expression(point, lat_field, lon_field)}).filter(
+        within | keep if keep is not None else within
     )

@@ -9,7 +9,8 @@ from django import forms
 from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, When
 
 from careers.models import Career, Role
-from places.geo import RADIUS_CHOICES, ZipError, zip_point
+from places.forms import ZipCodeField
+from places.geo import RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 from trainings.models import Language, Training
 from trainings.search import MAX_QUERY_LENGTH
@@ -46,16 +47,16 @@ def role_and_career_choices():
 
 
 class TrainingFilterForm(forms.Form):
-    def clean(self):
-        cleaned = super().clean()
-        zip_code = cleaned.get("zip")
-        self.point = None
-        if zip_code:
-            try:
-                self.point = zip_point(zip_code.strip())
-            except ZipError as error:
-                self.add_error("zip", str(error))
-        return cleaned
+    point = None  # the centre of the ZIP code searched near
+
+    def clean_zip(self):
+        zip_code = self.cleaned_data["zip"]
+        self.point = zip_point(zip_code) if zip_code else None
+        return zip_code
+
+
+class ZipCodeFilter(django_filters.CharFilter):
+    field_class = ZipCodeField
 
 
 def _exists_role(slug):
@@ -130,10 +131,9 @@ class TrainingFilter(django_filters.FilterSet):
         choices=Language.choices,
         empty_label="Any language",
     )
-    zip = django_filters.CharFilter(
+    zip = ZipCodeFilter(
         label="ZIP code",
         method="filter_nothing",
-        max_length=10,
         help_text="In-person and hybrid trainings near this ZIP code, nearest first.",
     )
     miles = django_filters.TypedChoiceFilter(
@@ -188,7 +188,7 @@ class TrainingFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
-        point = getattr(self.form, "point", None)
+        point = self.form.point
         if point is not None:
             queryset = queryset.near(point, data.get("miles") or DEFAULT_MILES)
         searched = bool((data.get("q") or "").strip())

@@ -6,7 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from careers.models import EducationLevel
-from places.geo import RADIUS_CHOICES, ZipError, zip_point
+from places.forms import ZipCodeField
+from places.geo import RADIUS_CHOICES, zip_point
 from trainings.models import Training
 
 MAX_COMPARE = 3
@@ -98,10 +99,9 @@ class GuideForm(forms.Form):
         coerce=int,
         empty_value=None,
     )
-    zip = forms.CharField(
+    zip = ZipCodeField(
         label="Your ZIP code (optional)",
         required=False,
-        max_length=10,
         help_text="For in-person trainings near you. Online trainings are always included.",
     )
     miles = forms.TypedChoiceField(
@@ -118,10 +118,6 @@ class GuideForm(forms.Form):
         self.point = None
 
     def clean_zip(self):
-        zip_code = self.cleaned_data["zip"].strip()
-        if zip_code:
-            try:
-                self.point = zip_point(zip_code)
-            except ZipError as error:
-                raise ValidationError(str(error)) from error
+        zip_code = self.cleaned_data["zip"]
+        self.point = zip_point(zip_code) if zip_code else None
         return zip_code

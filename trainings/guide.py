@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Q
 
 from careers.models import EducationLevel, Role
-from places.geo import bounding_box, distance_expression
+from places.geo import near
 from trainings.forms import NO_QUALIFICATION
 from trainings.models import Training
 
@@ -124,16 +124,14 @@ def matching_trainings(*, role_ids, delivery, schedule, budget, point, miles):
         queryset = queryset.filter(Q(is_free=True) | Q(cost_low__lte=budget))
     order = ["-featured", "title"]
     if point is not None:
-        min_lat, max_lat, min_lon, max_lon = bounding_box(point, miles)
-        queryset = queryset.annotate(
-            distance=distance_expression(point, "provider__latitude", "provider__longitude")
-        ).filter(
-            Q(delivery=Training.Delivery.ONLINE)
-            | Q(
-                provider__latitude__range=(min_lat, max_lat),
-                provider__longitude__range=(min_lon, max_lon),
-                distance__lte=miles,
-            )
+        # Online trainings suit wherever the person lives; the rest must be near.
+        queryset = near(
+            queryset,
+            point,
+            miles,
+            lat_field="provider__latitude",
+            lon_field="provider__longitude",
+            keep=Q(delivery=Training.Delivery.ONLINE),
         )
         order = ["-featured", "distance", "title"]
     return list(queryset.for_listing().order_by(*order)[:MAX_TRAININGS])

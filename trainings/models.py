@@ -1,7 +1,7 @@
 """
 Training providers and the programmes they run (certificates, degrees, professional
-development), with the queryset methods the pages share: published(), search(),
-near() and featured_first().
+development), with the queryset methods the pages share: published(), search()
+and near().
 """
 
 from django.core.exceptions import ValidationError
@@ -152,9 +152,6 @@ class TrainingQuerySet(models.QuerySet):
             lat_field="provider__latitude",
             lon_field="provider__longitude",
         )
-
-    def featured_first(self):
-        return self.order_by("-featured", "title", "pk")
 
     def for_listing(self):
         """What a results card shows, in a fixed number of queries."""

@@ -81,12 +81,6 @@ def test_published_leaves_drafts_out():
     assert list(Training.objects.published()) == [published]
 
 
-def test_featured_first_puts_featured_trainings_before_the_rest():
-    TrainingFactory(title="A plain one")
-    featured = TrainingFactory(title="Z featured", featured=True)
-    assert Training.objects.featured_first().first() == featured
-
-
 def test_near_keeps_only_in_person_and_hybrid_trainings_within_the_radius():
     here = ProviderFactory(zip_code="10001")
     far = ProviderFactory(zip_code="12207")  # Albany

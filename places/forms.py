@@ -1,0 +1,30 @@
+"""The form field every "near a ZIP code" search shares."""
+
+from django import forms
+
+from places.geo import ZIP_FORMAT_MESSAGE, validate_zip_code
+
+
+class ZipCodeField(forms.CharField):
+    """
+    A 5-digit US ZIP code known to the `zipcodes` data, surrounding spaces dropped.
+    `cleaned_data` holds the ZIP string ("" when left blank and not required); its centre
+    is `places.geo.zip_point(zip_code)`.
+    """
+
+    default_error_messages = {"required": ZIP_FORMAT_MESSAGE}
+    default_validators = [validate_zip_code]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", "ZIP code")
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget):
+        # Room for "10001-1234", so the visitor sees our message rather than the browser
+        # silently dropping digits; validate_zip_code decides what is a ZIP code.
+        return {
+            **super().widget_attrs(widget),
+            "maxlength": "10",
+            "inputmode": "numeric",
+            "autocomplete": "postal-code",
+        }
