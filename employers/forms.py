@@ -1,4 +1,7 @@
-"""The employer search form: every query-string parameter of /employers/ is validated here."""
+"""
+The employer search form: every query-string parameter of /employers/ is validated here
+(?page= by content.pagination.paginate).
+"""
 
 from django import forms
 
@@ -9,7 +12,6 @@ from places.geo import RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 
 DEFAULT_RADIUS = 25
-MAX_PAGE = 100_000
 
 
 def _any(label):
@@ -44,11 +46,6 @@ class EmployerSearchForm(forms.Form):
     )
     setting = forms.ChoiceField(label="Work setting", required=False, choices=())
     q = forms.CharField(label="Employer name", required=False, max_length=100)
-    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
-
-    error_messages = {
-        "page": "There is no page like that. Pages are numbered 1, 2, 3 ...",
-    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,11 +55,6 @@ class EmployerSearchForm(forms.Form):
         self.fields["role"].choices = _any("Any role") + _unique(roles)
         settings = WorkSetting.objects.order_by("order", "name").values_list("slug", "name")
         self.fields["setting"].choices = _any("Any setting") + _unique(settings)
-        self.fields["page"].error_messages.update(
-            invalid=self.error_messages["page"],
-            min_value=self.error_messages["page"],
-            max_value=self.error_messages["page"],
-        )
         self.fields["radius"].error_messages["invalid_choice"] = (
             "Choose a distance of 5, 10, 25 or 50 miles."
         )

@@ -1,8 +1,5 @@
 """Pages of the employers app: the search list and one employer with its locations."""
 
-from urllib.parse import urlencode
-
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -12,6 +9,7 @@ from django.views.decorators.http import require_GET
 from careers.models import Role
 from config.jsonld import ld_json
 from config.pagecache import cache_public_page
+from content.pagination import paginate
 from employers.forms import DEFAULT_RADIUS, EmployerSearchForm
 from employers.models import Employer
 
@@ -24,36 +22,20 @@ def employer_list(request):
     data = request.GET.copy()
     data.setdefault("radius", str(DEFAULT_RADIUS))
     form = EmployerSearchForm(data)
-    context = {"form": form, "page_obj": None, "page_message": ""}
+    context = {"form": form, "page_obj": None, "page_notice": ""}
     status = 200
     if form.is_valid():
         employers = Employer.objects.published().search(**form.search_arguments())
-        paginator = Paginator(employers, PAGE_SIZE)
-        requested = form.cleaned_data.get("page") or 1
-        page_obj = paginator.get_page(requested)
-        if requested > paginator.num_pages and paginator.count:
-            context["page_message"] = (
-                f"There is no page {requested}: the results have "
-                f"{paginator.num_pages} page{'s' if paginator.num_pages != 1 else ''}. "
-                "Here is the last one."
-            )
+        page_obj, page_notice = paginate(request, employers, PAGE_SIZE)
         context.update(
             page_obj=page_obj,
+            page_notice=page_notice,
             employers=page_obj.object_list,
             searched_near=form.point is not None,
-            querystring_without_page=_querystring_without_page(form),
         )
     else:
         status = 400
     return render(request, "employers/employer_list.html", context, status=status)
-
-
-def _querystring_without_page(form):
-    """The validated criteria as a query string, for pagination links."""
-    data = {k: v for k, v in form.cleaned_data.items() if k != "page" and v not in ("", None)}
-    if not form.point:
-        data.pop("radius", None)
-    return urlencode(data)
 
 
 @cache_public_page

@@ -5,12 +5,12 @@ from collections import defaultdict
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from content.pagination import paginate
 from staff import review
 
 SORT_CHOICES = [
@@ -26,7 +26,6 @@ PER_PAGE = 100
 
 class SortForm(forms.Form):
     sort = forms.ChoiceField(choices=SORT_CHOICES, required=False, label="Sort by")
-    page = forms.IntegerField(min_value=1, required=False)
 
 
 class MarkVerifiedForm(forms.Form):
@@ -57,14 +56,15 @@ def needs_review(request):
         return _mark_verified(request, items)
 
     form = SortForm(request.GET)
-    sort, page_number = "date", 1
+    sort = "date"
     if form.is_valid():
         sort = form.cleaned_data["sort"] or "date"
-        page_number = form.cleaned_data["page"] or 1
     else:
-        messages.warning(request, "That sort order or page is not available; showing oldest first.")
+        messages.warning(request, "That sort order is not available; showing oldest first.")
     items = review.sort_items(items, sort)
-    page = Paginator(items, PER_PAGE).get_page(page_number)
+    page, page_notice = paginate(request, items, PER_PAGE)
+    if page_notice:
+        messages.warning(request, page_notice)
     context = {
         **admin.site.each_context(request),
         "title": "Needs review",

@@ -14,12 +14,6 @@ MAX_COMPARE = 3
 IDENTIFIER_RE = re.compile(r"^[-a-zA-Z0-9_]{1,120}$")
 
 
-class PageForm(forms.Form):
-    """The ?page= parameter; anything that is not a whole number becomes a message."""
-
-    page = forms.IntegerField(required=False)
-
-
 class IdentifierListField(forms.Field):
     """Several values of one GET parameter (?ids=1&ids=chw-certificate), ids or slugs."""
 

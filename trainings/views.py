@@ -3,7 +3,6 @@ Pages of the trainings app: search and filter (/trainings/), one training, compa
 to three, and the guide ("Not sure what training program is best for you?").
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -12,8 +11,9 @@ from django.views.decorators.http import require_GET
 from careers.models import Role
 from config.jsonld import ld_json
 from config.pagecache import cache_public_page
+from content.pagination import paginate
 from trainings.filters import TrainingFilter
-from trainings.forms import MAX_COMPARE, CompareForm, GuideForm, PageForm
+from trainings.forms import MAX_COMPARE, CompareForm, GuideForm
 from trainings.guide import advise
 from trainings.jsonld import training_data
 from trainings.models import Training
@@ -26,28 +26,6 @@ def querystring_without(query_dict, *names):
     for name in names:
         query.pop(name, None)
     return query.urlencode()
-
-
-def paginate(request, queryset):
-    """The page the visitor asked for, or a clear message and the nearest real page."""
-    paginator = Paginator(queryset, PER_PAGE)
-    form = PageForm(request.GET)
-    notice = ""
-    number = 1
-    if not form.is_valid():
-        notice = "That page number is not a whole number, so this is page 1."
-    else:
-        number = form.cleaned_data["page"]
-        number = 1 if number is None else number
-        if number < 1:
-            notice = "Pages start at 1, so this is page 1."
-            number = 1
-        elif number > paginator.num_pages:
-            pages = paginator.num_pages
-            there = "There is only 1 page" if pages == 1 else f"There are only {pages} pages"
-            notice = f"{there} of results, so this is the last one."
-            number = paginator.num_pages
-    return paginator.page(number), notice
 
 
 def active_filters(filterset, request):
@@ -81,18 +59,17 @@ def training_list(request):
     context = {"filter": filterset, "form": filterset.form}
     status = 200
     if filterset.is_valid():
-        page_obj, page_notice = paginate(request, filterset.qs)
+        page_obj, page_notice = paginate(request, filterset.qs, PER_PAGE)
         context.update(
             page_obj=page_obj,
             trainings=page_obj.object_list,
             notices=[*filterset.notices, page_notice] if page_notice else filterset.notices,
             active_filters=active_filters(filterset, request),
             searched=bool(filterset.form.cleaned_data.get("q")),
-            distance_shown=bool(getattr(filterset.form, "point", None)),
+            distance_shown=filterset.form.point is not None,
         )
     else:
         status = 400
-    context["querystring_without_page"] = querystring_without(request.GET, "page")
     return render(request, "trainings/training_list.html", context, status=status)
 
 

@@ -30,6 +30,7 @@ def some_data():
         ({"zip": "1000"}, "Enter a 5-digit ZIP code"),
         ({"zip": "10001-1234"}, "Enter a 5-digit ZIP code"),
         ({"zip": "abcde"}, "Enter a 5-digit ZIP code"),
+        ({"zip": "\uff11\uff12\uff12\uff10\uff17"}, "Enter a 5-digit ZIP code"),  # full-width
         ({"zip": "10001", "radius": "7"}, "Choose a distance of 5, 10, 25 or 50 miles"),
         ({"zip": "10001", "radius": "miles"}, "Choose a distance of 5, 10, 25 or 50 miles"),
         ({"county": "Atlantis"}, "Choose a New York county from the list"),
@@ -38,10 +39,6 @@ def some_data():
         ({"role": "astronaut"}, "We don&#x27;t know that role"),
         ({"kind": "castle"}, "We don&#x27;t know that kind of employer"),
         ({"setting": "moon"}, "We don&#x27;t know that setting"),
-        ({"page": "0"}, "There is no page like that"),
-        ({"page": "-3"}, "There is no page like that"),
-        ({"page": "two"}, "There is no page like that"),
-        ({"page": "9" * 40}, "There is no page like that"),
         ({"q": "x" * 101}, "Ensure this value has at most 100 characters"),
     ],
 )
@@ -55,11 +52,22 @@ def test_bad_input_gets_a_clear_message_on_the_form(client, params, message):
     assert '<form class="employer-search"' in html
 
 
-def test_a_page_past_the_end_shows_the_last_page_with_a_message(client):
-    response = client.get(URL, {"page": "5000"})
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ("5000", "There is only 1 page of results, so this is the last one."),
+        ("9" * 40, "There is only 1 page of results, so this is the last one."),
+        ("0", "Pages start at 1, so this is page 1."),
+        ("-3", "Pages start at 1, so this is page 1."),
+        ("two", "That page number is not a whole number, so this is page 1."),
+    ],
+)
+def test_a_page_that_does_not_exist_shows_the_nearest_page_with_a_message(client, page, message):
+    response = client.get(URL, {"page": page})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "There is no page 5000: the results have 1 page. Here is the last one." in html
+    assert message in html
+    assert response.context["page_obj"].number == 1
     assert "Employer" in html
 
 

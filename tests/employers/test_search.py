@@ -219,3 +219,13 @@ def test_pagination_keeps_the_filters(client):
     assert "zip=10001&amp;radius=5&amp;kind=health-home&amp;page=2" in html
     second = client.get(URL, {"zip": "10001", "radius": "5", "kind": "health-home", "page": 2})
     assert len(result_names(second)) == 5
+
+
+def test_pagination_links_change_only_the_page(client):
+    for i in range(45):
+        LocationFactory(employer=EmployerFactory(name=f"Paged {i:02d}"))
+    response = client.get(URL, {"zip": "10001", "radius": "5", "page": "2"})
+    html = response.content.decode()
+    assert "Page 2 of 3" in html
+    assert 'href="?zip=10001&amp;radius=5&amp;page=1" rel="prev"' in html
+    assert 'href="?zip=10001&amp;radius=5&amp;page=3" rel="next"' in html

@@ -94,11 +94,20 @@ def test_the_list_sorts_by_name_type_and_date(editor_client, content, sort, firs
         assert (names[0], names[-1]) == (first, last)
 
 
-@pytest.mark.parametrize("bad", [{"sort": "pk; drop table"}, {"sort": "status"}, {"page": "x"}])
-def test_a_bad_sort_or_page_shows_a_message_not_an_error(editor_client, content, bad):
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ({"sort": "pk; drop table"}, "That sort order is not available"),
+        ({"sort": "status"}, "That sort order is not available"),
+        # The same rule as every paginated list of the site (content.pagination).
+        ({"page": "x"}, "That page number is not a whole number, so this is page 1."),
+        ({"page": "9"}, "There is only 1 page of results, so this is the last one."),
+    ],
+)
+def test_a_bad_sort_or_page_shows_a_message_not_an_error(editor_client, content, bad, message):
     response = editor_client.get(URL, bad)
     assert response.status_code == 200
-    assert "That sort order or page is not available" in response.content.decode()
+    assert message in response.content.decode()
     assert len(listed(response)) == 7
 
 
@@ -161,3 +170,16 @@ def test_the_admin_home_page_links_to_the_list(editor_client):
     html = editor_client.get("/" + settings.ADMIN_URL).content.decode()
     assert f'href="{URL}"' in html
     assert "Needs review" in html
+
+
+def test_the_list_pages_with_the_site_pagination_keeping_the_sort(
+    editor_client, content, monkeypatch
+):
+    from staff import views
+
+    monkeypatch.setattr(views, "PER_PAGE", 3)
+    response = editor_client.get(URL, {"sort": "name", "page": "2"})
+    html = response.content.decode()
+    assert listed(response) == ["Employer never", "Training 366", "Training 900"]
+    assert "Page 2 of 3" in html
+    assert 'href="?sort=name&amp;page=3" rel="next"' in html
