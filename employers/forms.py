@@ -11,7 +11,9 @@ from places.forms import ZipCodeField
 from places.geo import RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 
-DEFAULT_RADIUS = 25
+DEFAULT_MILES = 25
+# The distance was ?radius= here before it was ?miles= across the site; old links still work.
+OLD_MILES_NAME = "radius"
 
 
 def _any(label):
@@ -26,13 +28,13 @@ class EmployerSearchForm(forms.Form):
         help_text="5 digits, for example 10001.",
         widget=forms.TextInput(attrs={"size": 6}),
     )
-    radius = forms.TypedChoiceField(
+    miles = forms.TypedChoiceField(
         label="Distance from the ZIP code",
         required=False,
         coerce=int,
         empty_value=None,
         choices=[(miles, f"Within {miles} miles") for miles in RADIUS_CHOICES],
-        initial=DEFAULT_RADIUS,
+        initial=DEFAULT_MILES,
     )
     county = forms.ChoiceField(label="County", required=False, choices=())
     region = forms.ChoiceField(
@@ -47,15 +49,21 @@ class EmployerSearchForm(forms.Form):
     setting = forms.ChoiceField(label="Work setting", required=False, choices=())
     q = forms.CharField(label="Employer name", required=False, max_length=100)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            if OLD_MILES_NAME in data and "miles" not in data:
+                data.setlist("miles", data.getlist(OLD_MILES_NAME))
+            # The list shows the distance the search uses, also when the link gave none.
+            data.setdefault("miles", str(DEFAULT_MILES))
+        super().__init__(data, *args, **kwargs)
         self.fields["county"].choices = _any("Any county") + list(COUNTY_CHOICES)
         # One query each: the lists the visitor picks from are also what we validate against.
         roles = Role.objects.published().order_by("name").values_list("slug", "name")
         self.fields["role"].choices = _any("Any role") + _unique(roles)
         settings = WorkSetting.objects.order_by("order", "name").values_list("slug", "name")
         self.fields["setting"].choices = _any("Any setting") + _unique(settings)
-        self.fields["radius"].error_messages["invalid_choice"] = (
+        self.fields["miles"].error_messages["invalid_choice"] = (
             "Choose a distance of 5, 10, 25 or 50 miles."
         )
         self.fields["county"].error_messages["invalid_choice"] = (
@@ -81,7 +89,7 @@ class EmployerSearchForm(forms.Form):
         data = self.cleaned_data
         return {
             "point": self.point,
-            "miles": (data.get("radius") or DEFAULT_RADIUS) if self.point else None,
+            "miles": (data.get("miles") or DEFAULT_MILES) if self.point else None,
             "county": data.get("county", ""),
             "region": data.get("region", ""),
             "role": data.get("role", ""),

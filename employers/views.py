@@ -10,7 +10,7 @@ from careers.models import Role
 from config.jsonld import ld_json
 from config.pagecache import cache_public_page
 from content.pagination import paginate
-from employers.forms import DEFAULT_RADIUS, EmployerSearchForm
+from employers.forms import EmployerSearchForm
 from employers.models import Employer
 
 PAGE_SIZE = 20
@@ -19,9 +19,7 @@ PAGE_SIZE = 20
 @require_GET
 def employer_list(request):
     """Find employers near a ZIP code, in a county or region, by role, kind, setting, name."""
-    data = request.GET.copy()
-    data.setdefault("radius", str(DEFAULT_RADIUS))
-    form = EmployerSearchForm(data)
+    form = EmployerSearchForm(request.GET)
     context = {"form": form, "page_obj": None, "page_notice": ""}
     status = 200
     if form.is_valid():

@@ -31,6 +31,7 @@ def some_data():
         ({"zip": "10001-1234"}, "Enter a 5-digit ZIP code"),
         ({"zip": "abcde"}, "Enter a 5-digit ZIP code"),
         ({"zip": "\uff11\uff12\uff12\uff10\uff17"}, "Enter a 5-digit ZIP code"),  # full-width
+        ({"zip": "10001", "miles": "7"}, "Choose a distance of 5, 10, 25 or 50 miles"),
         ({"zip": "10001", "radius": "7"}, "Choose a distance of 5, 10, 25 or 50 miles"),
         ({"zip": "10001", "radius": "miles"}, "Choose a distance of 5, 10, 25 or 50 miles"),
         ({"county": "Atlantis"}, "Choose a New York county from the list"),

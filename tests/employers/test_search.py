@@ -64,12 +64,19 @@ def ring():
         ),
     ],
 )
+@pytest.mark.parametrize("name", ["miles", "radius"])  # "radius": links from before "miles"
 def test_zip_and_radius_find_exactly_the_employers_inside_it_nearest_first(
-    client, ring, radius, expected
+    client, ring, radius, expected, name
 ):
-    response = client.get(URL, {"zip": "10001", "radius": radius})
+    response = client.get(URL, {"zip": "10001", name: radius})
     assert response.status_code == 200
     assert result_names(response) == expected
+    assert f'<option value="{radius}" selected>' in response.content.decode()
+
+
+def test_miles_wins_over_the_old_radius_name_when_a_link_has_both(client, ring):
+    response = client.get(URL, {"zip": "10001", "miles": 5, "radius": 50})
+    assert result_names(response) == ["Three Miles", "Four and Forty-Five Miles"]
 
 
 def test_each_employer_is_listed_once_with_its_nearest_location_and_distance(client, ring):
@@ -224,8 +231,8 @@ def test_pagination_keeps_the_filters(client):
 def test_pagination_links_change_only_the_page(client):
     for i in range(45):
         LocationFactory(employer=EmployerFactory(name=f"Paged {i:02d}"))
-    response = client.get(URL, {"zip": "10001", "radius": "5", "page": "2"})
+    response = client.get(URL, {"zip": "10001", "miles": "5", "page": "2"})
     html = response.content.decode()
     assert "Page 2 of 3" in html
-    assert 'href="?zip=10001&amp;radius=5&amp;page=1" rel="prev"' in html
-    assert 'href="?zip=10001&amp;radius=5&amp;page=3" rel="next"' in html
+    assert 'href="?zip=10001&amp;miles=5&amp;page=1" rel="prev"' in html
+    assert 'href="?zip=10001&amp;miles=5&amp;page=3" rel="next"' in html
