@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    "django.forms",  # its templates, for FORM_RENDERER below
     "django_filters",
     "csp",
     "simple_history",
@@ -108,6 +109,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Forms render through the project's templates, so templates/django/forms/field.html is the
+# one markup of every field ({{ field.as_field_group }}).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),

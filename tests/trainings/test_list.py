@@ -347,3 +347,15 @@ def test_career_link_from_the_careers_page_works_before_its_roles_are_published(
     response = client.get(URL, {"career": "care-management-care-coordination"})
     assert response.status_code == 200
     assert titles(response) == ["Linked to the career"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/trainings/?zip=abc", "/trainings/guide/?have=none&zip=abc", "/employers/?zip=abc"]
+)
+def test_a_field_error_is_announced_with_its_input(client, catalogue, path):
+    """One field template (templates/django/forms/field.html) for every form of the site."""
+    html = client.get(path).content.decode()
+    assert '<label for="id_zip">' in html
+    assert 'aria-describedby="id_zip_helptext id_zip_error"' in html
+    assert '<span class="hint" id="id_zip_helptext">' in html
+    assert '<ul class="errorlist" id="id_zip_error"><li>Enter a 5-digit ZIP code' in html
