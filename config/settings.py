@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "employers",
     "consent",
     "staff",
+    "wages",
     "axes",
 ]
 
