@@ -40,7 +40,7 @@ def area_for_county(county_name):
 
 
 def is_zip(value):
-    """True only for exactly five ASCII digits ('１２２０７' and '12207\\n' are not ZIP codes)."""
+    """True only for exactly five ASCII digits: full-width digits or a newline do not pass."""
     return isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit()
 
 

@@ -232,14 +232,16 @@ def _read(con, soc_codes, release):
             soc_digits,
         )
     )
-    unknown = [code for code, digits in zip(soc_codes, soc_digits) if digits not in titles]
+    unknown = [
+        code for code, digits in zip(soc_codes, soc_digits, strict=True) if digits not in titles
+    ]
     if unknown:
         raise OEWSFileError(f"SOC code(s) {', '.join(unknown)} are not in this release.")
 
     keys = {
         f"OEU{area['t']}{area['code']}{ALL_INDUSTRIES}{digits}": (area["code"], soc)
         for area in areas
-        for soc, digits in zip(soc_codes, soc_digits)
+        for soc, digits in zip(soc_codes, soc_digits, strict=True)
     }
     columns = [f"v{c}" for c in COLUMNS] + [f"f{c}" for c in COLUMNS]
     cells = {}
@@ -260,7 +262,7 @@ def _read(con, soc_codes, release):
         if cell is None:
             extract.missing.append((soc, area_code))
             continue
-        values = dict(zip(columns, cell))
+        values = dict(zip(columns, cell, strict=True))
         row = {"soc_code": soc, "soc_title": titles[soc.replace("-", "")], "area_code": area_code}
         flags = {}
         for column, field_name in COLUMNS.items():
