@@ -81,6 +81,11 @@ class Area(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def display_name(self):
+        """The name for people: BLS calls the state area just "New York"."""
+        return f"{self.name} State" if self.kind == self.Kind.STATE else self.name
+
 
 class Footnote(models.Model):
     """A BLS footnote of one release, e.g. 5: 'This wage is equal to or greater than ...'."""
