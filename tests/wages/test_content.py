@@ -65,3 +65,14 @@ def test_every_county_mapping_is_a_new_york_county_with_a_source():
         mapping = CountyArea.objects.get(county=row["county"])
         assert mapping.area.code == row["area_code"]
         assert mapping.area.name == row["area_name"]  # the name BLS publishes for that code
+
+
+def test_staff_can_look_the_figures_up_in_admin(admin_client):
+    from django.urls import reverse
+
+    load_starting_wages()
+    for name in ("wage", "area", "countyarea", "footnote"):
+        response = admin_client.get(reverse(f"admin:wages_{name}_changelist"))
+        assert response.status_code == 200
+    response = admin_client.get(reverse("admin:wages_wage_changelist"), {"q": "21-1094"})
+    assert b"Community Health Workers" in response.content
