@@ -120,3 +120,7 @@ def test_unknown_unit_is_an_error(imported):
 
     with pytest.raises(TemplateSyntaxError):
         render(Wage.objects.all(), "weekly")
+
+
+def test_no_rows_renders_nothing():
+    assert render([]).strip() == ""
