@@ -105,6 +105,7 @@ def test_flags_are_shown_as_words(imported):
     hourly = render(crna, "hourly")
     assert hourly.count("$115.00/hr or more") >= 5
     assert 'data-flag="top_coded"' in hourly
+    assert "Every percentile: $115.00/hr or more" in hourly  # drawn as words, not a bar
     annual = render(crna, "annual")
     assert "$239,200 or more" in annual
     assert "None" not in annual

@@ -173,6 +173,11 @@ def pay_chart(wages, unit="annual", caption="", chart_id=""):
             row["middle"] = None
         row["median_x"] = x(by_key["median"]) if by_key["median"] is not None else None
         row["drawn"] = bool(row["range"] or row["middle"] or row["median_x"] is not None)
+        flags = {cell.flag for cell in row["cells"]}
+        if flags == {str(Flag.TOP_CODED)}:
+            row["none_text"] = f"Every percentile: {row['cells'][0].text}"
+        else:
+            row["none_text"] = "No figures published"
         row["summary"] = "; ".join(f"{c.label} {c.text}" for c in row["cells"])
 
     height = len(rows) * ROW_HEIGHT + AXIS_HEIGHT
