@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "employers",
     "consent",
     "staff",
+    "wages",
     "axes",
 ]
 
