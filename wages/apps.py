@@ -6,7 +6,7 @@ class WagesConfig(AppConfig):
     verbose_name = "Pay statistics (BLS)"
 
     def ready(self):
-        # Pages that show pay are cached whole; new figures must show at once.
-        from config.pagecache import invalidate_on_change
+        from content.registry import register
 
-        invalidate_on_change(*self.get_models())
+        # Pages that show pay are cached whole; new figures must show at once.
+        register(self, load="wages.content.rows", cached_models=self.get_models())

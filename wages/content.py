@@ -4,9 +4,11 @@ Starting pay figures: the committed extract of BLS OEWS May 2025 for New York
 which BLS area each New York county belongs to (wages/fixtures/ny_county_areas.csv, each
 row with the public page that says so).
 
-`load_starting_wages()` is meant for `manage.py load_content` (settings.CONTENT_LOADERS).
-A rerun changes nothing; rows that exist are kept unless force=True, which sets them back
-to the committed values.
+`rows(loader)` is registered with the content registry, so `manage.py load_content` loads
+them with the rest of the starting content. These are statistics, not editable content:
+`oews.save` writes them (the same code `import_wages` uses), with the loader's rule: a
+rerun changes nothing; rows that exist are kept unless --force, which sets them back to
+the committed values.
 """
 
 import csv
@@ -71,3 +73,10 @@ def load_starting_wages(force=False, stdout=None):
         totals["updated"] += county_counts["updated"]
         totals["kept"] += county_counts["unchanged"]
     return totals
+
+
+def rows(loader):
+    """The content loader's entry point (content/loading.py): counts under wages.Wage."""
+    counts = load_starting_wages(force=loader.force, stdout=loader.stdout)
+    for name, value in counts.items():
+        loader.counts["wages.Wage"][name] += value
