@@ -37,6 +37,12 @@ max_requests_jitter = env.int("GUNICORN_MAX_REQUESTS_JITTER", default=200)
 # GUNICORN_ACCESSLOG: a file, "-" (stdout, the default) or empty for none.
 accesslog = env.str("GUNICORN_ACCESSLOG", default="-") or None
 errorlog = "-"
+# gunicorn's control socket (for `gunicornc`) is off: nothing here uses it, and several
+# instances on one machine would all take the same default path. GUNICORN_CONTROL_SOCKET
+# names a socket file (one per instance) to turn it on.
+control_socket_disable = not env.str("GUNICORN_CONTROL_SOCKET", default="")
+if not control_socket_disable:
+    control_socket = env.str("GUNICORN_CONTROL_SOCKET")
 if env.bool("BEHIND_HTTPS_PROXY", default=False):
     forwarded_allow_ips = env.str("FORWARDED_ALLOW_IPS", default="127.0.0.1,::1")
 else:

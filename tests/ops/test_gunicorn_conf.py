@@ -19,6 +19,7 @@ VARIABLES = (
     "FORWARDED_ALLOW_IPS",
     "WEB_CONCURRENCY",
     "GUNICORN_TIMEOUT",
+    "GUNICORN_CONTROL_SOCKET",
 )
 
 
@@ -91,3 +92,12 @@ def test_sync_workers_so_the_timeout_ends_a_stuck_request(load, gunicorn_config)
     # gunicorn turns "sync" into its threaded worker when threads > 1; it must not.
     assert gunicorn_config().worker_class_str == "sync"
     assert load(GUNICORN_TIMEOUT="12")["timeout"] == 12
+
+
+def test_control_socket_is_off_unless_named(load, gunicorn_config):
+    # Several instances on one machine would all take the same default path.
+    assert load()["control_socket_disable"] is True
+    assert gunicorn_config().control_socket_disable is True
+    settings = load(GUNICORN_CONTROL_SOCKET="/run/healthcareers/a.ctl")
+    assert settings["control_socket_disable"] is False
+    assert settings["control_socket"] == "/run/healthcareers/a.ctl"
