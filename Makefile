@@ -52,9 +52,10 @@ test: install-test ## Install test dependencies and run the whole suite (DATABAS
 test-fast: install-test ## Run the suite without the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
-lint: install-test ## ruff check and format check
+lint: install-test ## ruff check, format check and the import contracts (lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-test ## Format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -2,8 +2,7 @@
 
 from django import forms
 
-from careers.models import Role, WorkSetting
-from employers.models import EmployerKind
+from employers.models import EmployerKind, role_model, work_setting_model
 from places.geo import RADIUS_CHOICES, ZipError, zip_point
 from places.regions import COUNTY_CHOICES, Region
 
@@ -57,9 +56,11 @@ class EmployerSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["county"].choices = _any("Any county") + list(COUNTY_CHOICES)
         # One query each: the lists the visitor picks from are also what we validate against.
-        roles = Role.objects.published().order_by("name").values_list("slug", "name")
+        roles = role_model().objects.published().order_by("name").values_list("slug", "name")
         self.fields["role"].choices = _any("Any role") + _unique(roles)
-        settings = WorkSetting.objects.order_by("order", "name").values_list("slug", "name")
+        settings = (
+            work_setting_model().objects.order_by("order", "name").values_list("slug", "name")
+        )
         self.fields["setting"].choices = _any("Any setting") + _unique(settings)
         self.fields["page"].error_messages.update(
             invalid=self.error_messages["page"],
