@@ -10,7 +10,7 @@ PORT ?= 8000
 export DEBUG ?= True
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test test-fast lint format migrate content bench browser-deps clean
+.PHONY: help install install-test run test test-fast lint format migrate content bench scale-check browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ format: install-test ## Format the code with ruff
 
 bench: install-test ## Run the benchmarks in bench/ and write their figures to bench/results/
 	$(BIN)/python bench/run.py
+
+scale-check: install ## Two instances behind nginx, one PostgreSQL, one Redis: consent, cache and failover over real HTTP
+	$(BIN)/python scripts/scale_check.py
 
 clean: ## Remove the virtual environment, collected static files and the SQLite database
 	rm -rf $(VENV) staticfiles db.sqlite3
