@@ -10,7 +10,7 @@ PORT ?= 8000
 export DEBUG ?= True
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test test-fast lint format migrate content bench browser-deps clean
+.PHONY: help install install-test run test test-fast lint format migrate content bench scale-check browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -52,9 +52,10 @@ test: install-test ## Install test dependencies and run the whole suite (DATABAS
 test-fast: install-test ## Run the suite without the browser tests
 	$(BIN)/python -m pytest -m "not browser"
 
-lint: install-test ## ruff check and format check
+lint: install-test ## ruff check, format check and the import contracts (lint-imports)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-test ## Format the code with ruff
 	$(BIN)/ruff check --fix .
@@ -62,6 +63,9 @@ format: install-test ## Format the code with ruff
 
 bench: install-test ## Run the benchmarks in bench/ and write their figures to bench/results/
 	$(BIN)/python bench/run.py
+
+scale-check: install ## Two instances behind nginx, one PostgreSQL, one Redis: consent, cache and failover over real HTTP
+	$(BIN)/python scripts/scale_check.py
 
 clean: ## Remove the virtual environment, collected static files and the SQLite database
 	rm -rf $(VENV) staticfiles db.sqlite3

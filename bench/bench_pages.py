@@ -35,7 +35,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from careers import demo as careers_demo  # noqa: E402
 from careers.models import JobTitle, Role  # noqa: E402
-from config.pagecache import bump_content_version  # noqa: E402
+from content.pagecache import bump_content_version  # noqa: E402
 from employers import demo as employers_demo  # noqa: E402
 from employers.models import Employer  # noqa: E402
 from trainings import demo as trainings_demo  # noqa: E402

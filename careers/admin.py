@@ -1,44 +1,31 @@
 """Admin for the careers app: every model, with history, inlines, filters and search."""
 
 from django.contrib import admin
-from django.db.models import URLField
-from simple_history.admin import SimpleHistoryAdmin as BaseHistoryAdmin
 
 from careers import models
-from staff.publishing import PublishableAdminMixin, PublishableInlineMixin
-
-# Links typed without a scheme are taken as https (Django 6's default).
-URL_FIELDS = {URLField: {"assume_scheme": "https"}}
+from content.admin import ContentAdmin, ContentInline, PublishableAdmin, PublishableInline
 
 
-class SimpleHistoryAdmin(BaseHistoryAdmin):
-    formfield_overrides = URL_FIELDS
-
-
-class JobTitleInline(admin.TabularInline):
-    formfield_overrides = URL_FIELDS
+class JobTitleInline(ContentInline):
     model = models.JobTitle
     extra = 1
     fields = ["title", "source_name", "source_url"]
 
 
-class EducationInline(admin.TabularInline):
-    formfield_overrides = URL_FIELDS
+class EducationInline(ContentInline):
     model = models.EducationRequirement
     extra = 0
     fields = ["level", "note", "typical", "source_name", "source_url", "source_year", "order"]
 
 
-class PayRangeInline(admin.TabularInline):
-    formfield_overrides = URL_FIELDS
+class PayRangeInline(ContentInline):
     model = models.PayRange
     extra = 0
     fields = ["low", "high", "unit", "region", "note"]
     fields += ["source_name", "source_url", "source_year", "order"]
 
 
-class RoleInline(PublishableInlineMixin, admin.TabularInline):
-    formfield_overrides = URL_FIELDS
+class RoleInline(PublishableInline):
     model = models.Role
     extra = 0
     fields = ["name", "slug", "short_name", "status", "order"]
@@ -47,9 +34,9 @@ class RoleInline(PublishableInlineMixin, admin.TabularInline):
 
 
 @admin.register(models.Career)
-class CareerAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
-    list_display = ["title", "slug", "status", "reviewed_on", "order", "updated_at"]
-    list_filter = ["status", "reviewed_on"]
+class CareerAdmin(PublishableAdmin):
+    list_display = ["title", "slug", "status", "checked_on", "order", "updated_at"]
+    list_filter = ["status", "checked_on"]
     search_fields = ["title", "summary", "overview"]
     prepopulated_fields = {"slug": ["title"]}
     ordering = ["order", "title"]
@@ -57,8 +44,8 @@ class CareerAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(models.Role)
-class RoleAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
-    list_display = ["name", "short_name", "career", "soc_code", "status", "order", "updated_at"]
+class RoleAdmin(PublishableAdmin):
+    list_display = ["name", "short_name", "career", "soc_code", "status", "checked_on"]
     list_filter = ["status", "career"]
     list_select_related = ["career"]
     search_fields = ["name", "short_name", "definition", "job_titles__title", "soc_code"]
@@ -68,14 +55,14 @@ class RoleAdmin(PublishableAdminMixin, SimpleHistoryAdmin):
     inlines = [JobTitleInline, EducationInline, PayRangeInline]
     fieldsets = [
         (None, {"fields": ["career", "name", "slug", "short_name", "status", "order"]}),
-        ("What the role is", {"fields": ["definition", "definition_source",
-                                         "definition_source_url", "focus"]}),
+        ("What the role is", {"fields": ["definition", "definition_source", "focus"]}),
         ("Occupation code", {"fields": ["soc_code", "soc_title"]}),
+        ("Source", {"fields": ["source_url", "checked_on"]}),
     ]  # fmt: skip
 
 
 @admin.register(models.JobTitle)
-class JobTitleAdmin(SimpleHistoryAdmin):
+class JobTitleAdmin(ContentAdmin):
     list_display = ["title", "role", "source_name"]
     list_filter = ["role__career", "role"]
     list_select_related = ["role__career"]
@@ -88,7 +75,7 @@ class JobTitleAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Duty)
-class DutyAdmin(SimpleHistoryAdmin):
+class DutyAdmin(ContentAdmin):
     list_display = ["text", "kind", "order"]
     list_filter = ["kind", "roles"]
     search_fields = ["text"]
@@ -98,7 +85,7 @@ class DutyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.WorkSetting)
-class WorkSettingAdmin(SimpleHistoryAdmin):
+class WorkSettingAdmin(ContentAdmin):
     list_display = ["name", "slug", "order"]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
@@ -107,7 +94,7 @@ class WorkSettingAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.EducationRequirement)
-class EducationRequirementAdmin(SimpleHistoryAdmin):
+class EducationRequirementAdmin(ContentAdmin):
     list_display = ["role", "level", "typical", "source_name", "source_year"]
     list_filter = ["level", "typical", "source_year", "role"]
     list_select_related = ["role__career"]
@@ -120,7 +107,7 @@ class EducationRequirementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.PayRange)
-class PayRangeAdmin(SimpleHistoryAdmin):
+class PayRangeAdmin(ContentAdmin):
     list_display = ["role", "low", "high", "unit", "region", "source_name", "source_year"]
     list_filter = ["unit", "region", "source_year", "role"]
     list_select_related = ["role__career"]
@@ -133,7 +120,7 @@ class PayRangeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.Certification)
-class CertificationAdmin(SimpleHistoryAdmin):
+class CertificationAdmin(ContentAdmin):
     list_display = ["name", "abbreviation", "body"]
     list_filter = ["body", "roles"]
     search_fields = ["name", "abbreviation", "body", "eligibility"]
@@ -142,7 +129,7 @@ class CertificationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(models.CareerStep)
-class CareerStepAdmin(SimpleHistoryAdmin):
+class CareerStepAdmin(ContentAdmin):
     list_display = ["from_role", "to_role"]
     list_filter = ["from_role__career"]
     list_select_related = ["from_role", "to_role"]
@@ -152,19 +139,3 @@ class CareerStepAdmin(SimpleHistoryAdmin):
 
     def view_on_site(self, obj):
         return obj.from_role.get_absolute_url()
-
-
-@admin.register(models.LoadedContent)
-class LoadedContentAdmin(admin.ModelAdmin):
-    """Read-only: which rows `load_content` made, so reruns find them."""
-
-    list_display = ["key", "content_type", "object_id", "loaded_at"]
-    list_filter = ["content_type"]
-    search_fields = ["key"]
-    ordering = ["key"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

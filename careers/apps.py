@@ -6,6 +6,11 @@ class CareersConfig(AppConfig):
     verbose_name = "Careers and roles"
 
     def ready(self):
-        from config.pagecache import invalidate_on_change
+        from content.registry import register
 
-        invalidate_on_change(*self.get_models())
+        register(
+            self,
+            load="careers.content.rows",
+            demo={"job_titles": "careers.demo.seed"},
+            cached_models=self.get_models(),
+        )

@@ -1,21 +1,11 @@
 """
-Starting content of the careers app (careers/fixtures/care_management.json), loaded by
-`manage.py load_content`.
-
-Each fixture row has a stable key. The first load creates the row and remembers it in
-LoadedContent under that key, so a rerun finds it even after staff have changed its
-title or slug, and leaves it alone: staff edits survive and a second run changes
-nothing. With force=True every loaded row is set back to the fixture values (a row
-staff deleted is made again). Rows are only saved when a value really differs, so a
-forced run over unchanged rows writes nothing either.
+Starting content of the careers app (careers/fixtures/care_management.json), described to
+the one content loader (content/loading.py) that `manage.py load_content` runs. Each
+fixture row has a stable key, so a rerun finds it even after staff have renamed it.
 """
 
-import datetime
 import json
-from decimal import Decimal
 from pathlib import Path
-
-from django.contrib.contenttypes.models import ContentType
 
 from careers.models import (
     Career,
@@ -24,76 +14,14 @@ from careers.models import (
     Duty,
     EducationRequirement,
     JobTitle,
-    LoadedContent,
     PayRange,
     Role,
     WorkSetting,
 )
-from careers.search import normalise
+from content import loading
+from content.text import normalise
 
 FIXTURES = [Path(__file__).resolve().parent / "fixtures" / "care_management.json"]
-
-
-class _Loader:
-    def __init__(self, *, force, stdout):
-        self.force = force
-        self.stdout = stdout
-        self.counts = {"created": 0, "updated": 0, "kept": 0}
-
-    def row(self, model, key, lookup, values, m2m=None):
-        """Create, keep or (with force) update one row; returns it, or None if staff deleted it."""
-        key = f"{model._meta.model_name}:{key}"
-        record = LoadedContent.objects.filter(key=key).first()
-        obj = None
-        if record is not None:
-            obj = model._default_manager.filter(pk=record.object_id).first()
-            if obj is None and not self.force:
-                self.counts["kept"] += 1  # staff deleted it: respect that
-                return None
-        if obj is None:
-            obj = model._default_manager.filter(**lookup).first()
-        if obj is None:
-            obj = model(**lookup, **values)
-            obj.full_clean(validate_unique=False, validate_constraints=False)
-            obj.save()
-            for name, related in (m2m or {}).items():
-                getattr(obj, name).set(related)
-            self.counts["created"] += 1
-        elif self.force:
-            wanted = {**lookup, **values}
-            changed = [f for f, v in wanted.items() if _differs(getattr(obj, f), v)]
-            for field in changed:
-                setattr(obj, field, wanted[field])
-            if changed:
-                obj.save()
-            m2m_changed = False
-            for name, related in (m2m or {}).items():
-                manager = getattr(obj, name)
-                if {o.pk for o in manager.all()} != {o.pk for o in related}:
-                    manager.set(related)
-                    m2m_changed = True
-            self.counts["updated" if changed or m2m_changed else "kept"] += 1
-        else:
-            self.counts["kept"] += 1
-        if record is None or record.object_id != obj.pk:
-            LoadedContent.objects.update_or_create(
-                key=key,
-                defaults={
-                    "content_type": ContentType.objects.get_for_model(model),
-                    "object_id": obj.pk,
-                },
-            )
-        return obj
-
-
-def _differs(current, wanted):
-    if hasattr(current, "pk") and hasattr(wanted, "pk"):
-        return current.pk != wanted.pk
-    if isinstance(current, Decimal):
-        return current != Decimal(str(wanted))
-    if isinstance(current, datetime.date) and isinstance(wanted, str):
-        return current.isoformat() != wanted
-    return current != wanted
 
 
 def _load_file(loader, path):
@@ -102,9 +30,7 @@ def _load_file(loader, path):
 
     for item in data.get("careers", []):
         fields = {k: v for k, v in item.items() if k != "slug"}
-        careers[item["slug"]] = loader.row(
-            Career, item["slug"], {"slug": item["slug"]}, _dates(fields)
-        )
+        careers[item["slug"]] = loader.row(Career, item["slug"], {"slug": item["slug"]}, fields)
 
     for item in data.get("roles", []):
         career = careers.get(item["career"]) or Career.objects.filter(slug=item["career"]).first()
@@ -149,7 +75,6 @@ def _load_file(loader, path):
         if role is None:
             continue
         fields = {k: v for k, v in item.items() if k not in ("role", "key")}
-        fields["low"], fields["high"] = Decimal(fields["low"]), Decimal(fields["high"])
         loader.row(
             PayRange,
             f"{item['role']}/{item['key']}",
@@ -199,15 +124,12 @@ def _load_file(loader, path):
         )
 
 
-def _dates(fields):
-    if isinstance(fields.get("reviewed_on"), str):
-        fields = {**fields, "reviewed_on": datetime.date.fromisoformat(fields["reviewed_on"])}
-    return fields
+def rows(loader):
+    """Describe the starting rows to the content loader (see content/loading.py)."""
+    for path in FIXTURES:
+        _load_file(loader, path)
 
 
 def load(*, force=False, stdout=None):
-    """Create the starting rows that are missing; with force, overwrite staff edits too."""
-    loader = _Loader(force=force, stdout=stdout)
-    for path in FIXTURES:
-        _load_file(loader, path)
-    return loader.counts
+    """This app's starting content alone (tests, the shell); load_content runs every app's."""
+    return loading.load(rows, force=force, stdout=stdout)

@@ -8,8 +8,9 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 
-from careers.models import Career, JobTitle, Role, Status
-from careers.search import normalise
+from careers.models import Career, JobTitle, Role
+from content.models import Status
+from content.text import normalise
 
 WORDS = [
     "care", "health", "home", "community", "patient", "nurse", "social", "behavioral",
@@ -33,7 +34,7 @@ def seed(n, *, stdout=None):
             "summary": "Synthetic data for benchmarks.",
             "overview": "Synthetic data for benchmarks; not real content.",
             "status": Status.PUBLISHED,
-            "reviewed_on": datetime.date.today(),
+            "checked_on": datetime.date.today(),
             "order": 99,
         },
     )

@@ -10,18 +10,11 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
+from content.models import EducationLevel, Publishable, PublishableQuerySet, Status
+from content.text import normalise
 
 
-class CareerQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
-
-class Career(models.Model):
+class Career(Publishable):
     """A field of work, such as Care Management / Care Coordination, with its roles."""
 
     slug = models.SlugField(unique=True)
@@ -36,14 +29,8 @@ class Career(models.Model):
     title_note = models.TextField(
         blank=True, help_text="Why job titles vary (setting, employer, region)."
     )
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    reviewed_on = models.DateField(
-        null=True, blank=True, help_text="When staff last checked this career against sources."
-    )
     order = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = CareerQuerySet.as_manager()
 
     history = HistoricalRecords()
 
@@ -58,17 +45,14 @@ class Career(models.Model):
     def get_absolute_url(self):
         return reverse("careers:career_detail", kwargs={"career": self.slug})
 
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
-
 
 # Paths under /careers/<career>/ that are pages, not roles.
 RESERVED_ROLE_SLUGS = {"compare"}
 
 
-class RoleQuerySet(models.QuerySet):
+class RoleQuerySet(PublishableQuerySet):
     def published(self):
+        """A role is public when it and its career are published."""
         return self.filter(status=Status.PUBLISHED, career__status=Status.PUBLISHED)
 
     def with_titles_education_and_pay(self):
@@ -82,7 +66,7 @@ class RoleQuerySet(models.QuerySet):
         )
 
 
-class Role(models.Model):
+class Role(Publishable):
     """One role within a career, e.g. care coordinator (CC) or care manager (CM)."""
 
     career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="roles")
@@ -91,7 +75,6 @@ class Role(models.Model):
     short_name = models.CharField(max_length=10, blank=True, help_text="e.g. CC or CM")
     definition = models.TextField()
     definition_source = models.CharField(max_length=300, help_text="Who wrote the definition.")
-    definition_source_url = models.URLField(blank=True, max_length=500)
     focus = models.TextField(blank=True, help_text="What this role concentrates on.")
     soc_code = models.CharField(
         "SOC code",
@@ -100,7 +83,6 @@ class Role(models.Model):
         help_text="Nearest Standard Occupational Classification code, e.g. 21-1022.",
     )
     soc_title = models.CharField("SOC title", max_length=200, blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
     order = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -123,6 +105,13 @@ class Role(models.Model):
             "careers:role_detail", kwargs={"career": self.career.slug, "role": self.slug}
         )
 
+    @property
+    def public_url(self):
+        """The role's page when the public can see it (it and its career are published), else ""."""
+        if self.is_published and self.career.is_published:
+            return self.get_absolute_url()
+        return ""
+
     def clean(self):
         super().clean()
         if self.slug in RESERVED_ROLE_SLUGS:
@@ -133,10 +122,6 @@ class Role(models.Model):
                 },
                 code="reserved",
             )
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
 
 
 class SourcedMixin(models.Model):
@@ -183,8 +168,6 @@ class JobTitle(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        from careers.search import normalise
-
         self.search_text = normalise(self.title)
         super().save(*args, **kwargs)
 
@@ -228,17 +211,6 @@ class WorkSetting(models.Model):
 
     def __str__(self):
         return self.name
-
-
-class EducationLevel(models.TextChoices):
-    HIGH_SCHOOL = "high_school", "High school diploma or GED"
-    CERTIFICATE = "certificate", "Certificate"
-    ASSOCIATE = "associate", "Associate degree"
-    BACHELOR = "bachelor", "Bachelor's degree"
-    MASTER = "master", "Master's degree"
-    LICENSE_LPN = "license_lpn", "Licensed practical nurse (LPN) license"
-    LICENSE_RN = "license_rn", "Registered nurse (RN) license"
-    LICENSE_SW = "license_sw", "Social work license (LMSW or LCSW)"
 
 
 class EducationRequirement(SourcedMixin):
@@ -361,22 +333,3 @@ class CareerStep(models.Model):
             raise ValidationError(
                 {"to_role": "A career step must lead to a different role."}, code="same_role"
             )
-
-
-class LoadedContent(models.Model):
-    """
-    A row that `load_content` created from a fixture, remembered by its fixture key, so a
-    rerun finds it even after staff have edited its natural key (a title, a duty's text).
-    """
-
-    key = models.CharField(max_length=255, unique=True)
-    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
-    object_id = models.PositiveBigIntegerField()
-    loaded_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["key"]
-        verbose_name = "loaded content record"
-
-    def __str__(self):
-        return self.key

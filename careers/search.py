@@ -11,30 +11,17 @@ by JobTitle.save(), so "CARE Managér" finds "Care Manager" everywhere.
 """
 
 import difflib
-import unicodedata
 
 from django.db import connections
 from django.db.models import Q, Value
+
+from content.text import normalise
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
 # word_similarity() at or above this counts as a match (pg_trgm's own default is 0.6;
 # lower lets one typo in a short word through).
 TRIGRAM_THRESHOLD = 0.45
-
-
-def normalise(text):
-    """Lower case, accents stripped, whitespace collapsed: "Coördinator " -> "coordinator"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    # Combining accents go; so do control and other invisible characters (a NUL byte
-    # would otherwise reach PostgreSQL, which refuses it).
-    stripped = "".join(
-        c
-        for c in decomposed
-        if not unicodedata.combining(c)
-        and (c.isspace() or not unicodedata.category(c).startswith("C"))
-    )
-    return " ".join(stripped.casefold().split())
 
 
 def query_words(query):

@@ -7,7 +7,6 @@ Drafts are 404 for the public; staff see them with the draft bar.
 
 from collections import OrderedDict
 
-from django.apps import apps
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
@@ -20,54 +19,25 @@ from careers.models import (
     JobTitle,
     PayRange,
     Role,
-    Status,
     WorkSetting,
 )
-from config.jsonld import ld_json
-from config.pagecache import cache_public_page
+from content.jsonld import ld_json
+from content.models import may_preview
+from content.pagecache import cache_public_page
 
 MAX_TITLE_RESULTS = 20
-FEATURED_TRAININGS = 3
-
-
-def _is_staff(request):
-    return bool(getattr(request, "user", None) and request.user.is_staff)
-
-
-def _visible(queryset, request):
-    """Published rows for the public; every row for staff (they preview drafts)."""
-    return queryset if _is_staff(request) else queryset.filter(status=Status.PUBLISHED)
 
 
 def _get_career(request, slug):
-    career = _visible(Career.objects.all(), request).filter(slug=slug).first()
+    career = Career.objects.visible_to(request.user).filter(slug=slug).first()
     if career is None:
         raise Http404("No such career.")
     return career
 
 
 def _roles(request, career, *prefetches):
-    roles = career.roles.with_titles_education_and_pay()
-    return list(_visible(roles, request).prefetch_related(*prefetches))
-
-
-def featured_trainings(career):
-    """
-    Featured, published trainings for this career, in one query, without importing the
-    trainings app (careers must not depend on it). None when that app has no such model.
-    """
-    try:
-        model = apps.get_model("trainings", "Training")
-    except LookupError:
-        return None
-    names = {field.name for field in model._meta.get_fields()}
-    if not {"featured", "status", "careers"} <= names:
-        return None
-    return list(
-        model._default_manager.filter(featured=True, status=Status.PUBLISHED, careers=career)
-        .distinct()
-        .order_by("pk")[:FEATURED_TRAININGS]
-    )
+    roles = career.roles.visible_to(request.user).with_titles_education_and_pay()
+    return list(roles.prefetch_related(*prefetches))
 
 
 @cache_public_page
@@ -87,7 +57,7 @@ def career_list(request):
     careers = Career.objects.published().prefetch_related(
         Prefetch(
             "roles",
-            queryset=Role.objects.filter(status=Status.PUBLISHED).only(
+            queryset=Role.objects.published().only(
                 "career_id", "slug", "name", "short_name", "order"
             ),
             to_attr="published_roles",
@@ -161,7 +131,6 @@ def career_detail(request, career):
             "shared_duties": [d for d in duties if d.kind == Duty.Kind.RESPONSIBILITY],
             "functions": [d for d in duties if d.kind == Duty.Kind.FUNCTION],
             "settings": settings,
-            "featured_trainings": featured_trainings(career),
             "is_draft": not career.is_published,
         },
     )
@@ -184,9 +153,11 @@ def _duties_for(role_ids):
 @cache_public_page
 def role_detail(request, career, role):
     # The role and its career in one query; the public needs both published.
-    roles = Role.objects.select_related("career").filter(career__slug=career, slug=role)
-    if not _is_staff(request):
-        roles = roles.published()
+    roles = (
+        Role.objects.visible_to(request.user)
+        .select_related("career")
+        .filter(career__slug=career, slug=role)
+    )
     role = (
         roles.with_titles_education_and_pay()
         .prefetch_related(
@@ -204,8 +175,8 @@ def role_detail(request, career, role):
             "from_role__career", "to_role__career"
         )
     )
-    if not _is_staff(request):
-        steps = [s for s in steps if s.from_role.is_published and s.to_role.is_published]
+    if not may_preview(request.user, Role):
+        steps = [s for s in steps if s.from_role.public_url and s.to_role.public_url]
     duties = list(role.duties.all())
     return render(
         request,

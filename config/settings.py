@@ -62,11 +62,13 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    "content",
     "careers",
     "trainings",
     "employers",
     "consent",
     "staff",
+    "wages",
     "axes",
 ]
 
@@ -122,7 +124,7 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-# Public content pages are cached whole until content changes (config/pagecache.py); this
+# Public content pages are cached whole until content changes (content/pagecache.py); this
 # bounds how long another process with its own local-memory cache may lag behind an edit.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
@@ -235,11 +237,3 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
-
-# Starting content: `manage.py load_content` calls these, in order (careers first, since
-# trainings and employers point at its roles).
-CONTENT_LOADERS = [
-    "careers.content.load",
-    "trainings.content.load",
-    "employers.content.load",
-]

@@ -5,6 +5,7 @@ the published revisions of that policy, and the append-only record of every deci
 
 import re
 
+from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -185,8 +186,11 @@ class ConsentRecord(models.Model):
         )
 
 
-def _forget_registry():
-    # Imported here: registry reads these models.
-    from consent.registry import forget
+# The policy registry (consent/registry.py) reads these models and keeps what it read in
+# the cache under this key; a change to the policy drops it. The key lives here so the
+# registry imports the models and not the other way round.
+REGISTRY_CACHE_KEY = "consent:registry:v1"
 
-    forget()
+
+def _forget_registry():
+    cache.delete(REGISTRY_CACHE_KEY)

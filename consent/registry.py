@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
-CACHE_KEY = "consent:registry:v1"
+from consent.models import (
+    REGISTRY_CACHE_KEY,
+    Category,
+    CookieDeclaration,
+    PolicyRevision,
+    cookie_name_matches,
+)
+
 CACHE_SECONDS = 60
 
 
@@ -34,8 +41,6 @@ class Registry:
 
     def category_of(self, cookie_name):
         """The slug of the category that declares `cookie_name`, or None if undeclared."""
-        from consent.models import cookie_name_matches
-
         for pattern, slug in self.declarations:
             if cookie_name_matches(pattern, cookie_name):
                 return slug
@@ -43,20 +48,18 @@ class Registry:
 
 
 def load():
-    registry = cache.get(CACHE_KEY)
+    registry = cache.get(REGISTRY_CACHE_KEY)
     if registry is None:
         registry = _build()
-        cache.set(CACHE_KEY, registry, CACHE_SECONDS)
+        cache.set(REGISTRY_CACHE_KEY, registry, CACHE_SECONDS)
     return registry
 
 
 def forget():
-    cache.delete(CACHE_KEY)
+    cache.delete(REGISTRY_CACHE_KEY)
 
 
 def _build():
-    from consent.models import Category, CookieDeclaration, PolicyRevision
-
     categories = tuple(
         CategoryInfo(slug, name, necessary)
         for slug, name, necessary in Category.objects.values_list("slug", "name", "necessary")

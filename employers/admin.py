@@ -1,17 +1,11 @@
 """Staff screens for employers and their locations."""
 
-from django.contrib import admin, messages
-from django.db import models
-from django.utils import timezone
-from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
+from django.contrib import admin
 
+from content.admin import ContentAdmin, PublishableAdmin
 from employers.models import Employer, Location
 from employers.resources import EmployerResource, LocationResource
 from places.regions import COUNTY_CHOICES, Region
-from staff.publishing import PublishableAdminMixin
-
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class LocationInline(admin.StackedInline):
@@ -56,7 +50,7 @@ class LocationRegionFilter(admin.SimpleListFilter):
 
 
 @admin.register(Employer)
-class EmployerAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class EmployerAdmin(PublishableAdmin):
     resource_classes = [EmployerResource]
     # Plain-text columns, one value each, so a copied or exported list reads as a table.
     list_display = [
@@ -66,7 +60,7 @@ class EmployerAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin
         "main_county",
         "main_region",
         "website",
-        "last_verified",
+        "checked_on",
         "status",
     ]
     list_filter = ["status", "kind", LocationCountyFilter, LocationRegionFilter, "roles"]
@@ -74,13 +68,11 @@ class EmployerAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["roles", "settings"]
     inlines = [LocationInline]
-    formfield_overrides = URL_FIELDS
-    actions = ["publish_selected", "unpublish_selected", "mark_verified_today"]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "description"]}),
         ("Links", {"fields": ["website", "careers_url"]}),
         ("Who they hire", {"fields": ["roles", "settings"]}),
-        ("Source", {"fields": ["source_name", "source_url", "last_verified"]}),
+        ("Source", {"fields": ["source_name", "source_url", "checked_on"]}),
     ]
 
     def get_queryset(self, request):
@@ -105,20 +97,9 @@ class EmployerAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin
         location = self._main_location(obj)
         return location.get_region_display() if location else ""
 
-    @admin.action(description="Mark the selected employers verified today")
-    def mark_verified_today(self, request, queryset):
-        today = timezone.localdate()
-        # Saving each row (not queryset.update) keeps the change history complete.
-        count = 0
-        for employer in queryset:
-            employer.last_verified = today
-            employer.save(update_fields=["last_verified", "updated_at"])
-            count += 1
-        self.message_user(request, f"{count} employer(s) marked verified today.", messages.SUCCESS)
-
 
 @admin.register(Location)
-class LocationAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class LocationAdmin(ContentAdmin):
     resource_classes = [LocationResource]
     list_display = ["employer", "name", "city", "county", "region", "zip_code", "phone"]
     list_filter = ["region", "county", "employer__kind"]

@@ -6,6 +6,11 @@ class EmployersConfig(AppConfig):
     verbose_name = "Employers"
 
     def ready(self):
-        from config.pagecache import invalidate_on_change
+        from content.registry import register
 
-        invalidate_on_change(self.get_model("Employer"), self.get_model("Location"))
+        register(
+            self,
+            load="employers.content.rows",
+            demo={"employers": "employers.demo.seed"},
+            cached_models=[self.get_model("Employer"), self.get_model("Location")],
+        )

@@ -3,18 +3,17 @@ Starting content of the employers app, loaded by `manage.py load_content`: real 
 employers of care coordinators and care managers, from employers/fixtures/employers.json.
 
 Each employer names the public page its details come from and the date we checked it.
-Rows that exist are kept (staff edits survive); force=True overwrites them. Roles and work
-settings are linked by slug and skipped while the careers content does not have them.
+The one content loader (content/loading.py) writes the rows; roles and work settings are
+linked by slug, and an employer loaded before the careers content gets them on a later run.
 """
 
-import datetime
 import json
 from pathlib import Path
 
 import zipcodes
-from django.db import transaction
 
-from careers.models import Role, Status, WorkSetting
+from content import loading
+from content.models import Status
 from employers.models import Employer, Location
 from places.geo import zip_point
 
@@ -34,70 +33,49 @@ EMPLOYER_FIELDS = [
     "careers_url",
     "source_name",
     "source_url",
-]
+]  # with the status and checked_on date
 
 
 def read_fixture(path=FIXTURE):
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def load(*, force=False, stdout=None, path=FIXTURE):
-    """Create the starting rows that are missing; with force, overwrite staff edits too."""
-    counts = {"created": 0, "updated": 0, "kept": 0, "linked": 0, "missing_links": 0}
+def rows(loader):
+    """Describe the starting employers and their locations to the content loader."""
+    Role = Employer._meta.get_field("roles").related_model
+    WorkSetting = Employer._meta.get_field("settings").related_model
     roles = {role.slug: role for role in Role.objects.all()}
     work_settings = {setting.slug: setting for setting in WorkSetting.objects.all()}
-    with transaction.atomic():
-        for item in read_fixture(path):
-            employer = Employer.objects.filter(slug=item["slug"]).first()
-            if employer is not None and not force:
-                counts["kept"] += 1
-                # A first load before the careers content existed left the links out; add
-                # them now, but never to an employer that staff have already linked.
-                if _link_if_unlinked(employer, item, roles, work_settings):
-                    counts["linked"] += 1
-                continue
-            created = employer is None
-            employer = employer or Employer(slug=item["slug"])
-            for field in EMPLOYER_FIELDS:
-                setattr(employer, field, item.get(field, ""))
-            employer.last_verified = datetime.date.fromisoformat(item["last_verified"])
-            employer.status = item.get("status", Status.PUBLISHED)
-            employer.save()
-
-            wanted_roles = [roles[s] for s in item.get("roles", []) if s in roles]
-            wanted_settings = [
-                work_settings[s] for s in item.get("settings", []) if s in work_settings
-            ]
-            counts["missing_links"] += len(item.get("roles", [])) - len(wanted_roles)
-            counts["missing_links"] += len(item.get("settings", [])) - len(wanted_settings)
-            employer.roles.set(wanted_roles)
-            employer.settings.set(wanted_settings)
-
-            employer.locations.all().delete()
-            for place in item["locations"]:
-                _make_location(employer, place)
-            counts["created" if created else "updated"] += 1
-    if stdout is not None and counts["missing_links"]:
-        stdout.write(
-            f"employers: {counts['missing_links']} role/setting links skipped "
-            "(those careers rows do not exist yet; run load_content again after careers)."
+    missing = 0
+    for item in read_fixture():
+        values = {field: item.get(field, "") for field in EMPLOYER_FIELDS}
+        values["checked_on"] = item["checked_on"]
+        values["status"] = item.get("status", Status.PUBLISHED)
+        wanted_roles = [roles[s] for s in item.get("roles", []) if s in roles]
+        wanted_settings = [work_settings[s] for s in item.get("settings", []) if s in work_settings]
+        missing += len(item.get("roles", [])) - len(wanted_roles)
+        missing += len(item.get("settings", [])) - len(wanted_settings)
+        employer = loader.row(
+            Employer,
+            item["slug"],
+            {"slug": item["slug"]},
+            values,
+            m2m={"roles": wanted_roles, "settings": wanted_settings},
         )
-    return counts
-
-
-def _link_if_unlinked(employer, item, roles, work_settings):
-    changed = False
-    if not employer.roles.exists():
-        wanted = [roles[s] for s in item.get("roles", []) if s in roles]
-        if wanted:
-            employer.roles.set(wanted)
-            changed = True
-    if not employer.settings.exists():
-        wanted = [work_settings[s] for s in item.get("settings", []) if s in work_settings]
-        if wanted:
-            employer.settings.set(wanted)
-            changed = True
-    return changed
+        if employer is None:
+            continue
+        for number, place in enumerate(item["locations"], start=1):
+            loader.row(
+                Location,
+                f"{item['slug']}/{number}",
+                {"employer": employer, "name": place.get("name", ""), "city": place["city"]},
+                _location_values(place),
+            )
+    if missing:
+        loader.note(
+            f"employers: {missing} role/setting links skipped (those careers rows do not "
+            "exist yet; run load_content again after the careers content is loaded)."
+        )
 
 
 def city_point(city):
@@ -124,20 +102,19 @@ def _coordinates(place):
     return centre.latitude, centre.longitude, ZIP_CENTRE_NOTE.format(zip=place["zip_code"])
 
 
-def _make_location(employer, place):
+def _location_values(place):
     latitude, longitude, note = _coordinates(place)
-    location = Location(
-        employer=employer,
-        name=place.get("name", ""),
-        address=place.get("address", ""),
-        city=place["city"],
-        county=place["county"],
-        zip_code=place.get("zip_code", ""),
-        latitude=latitude,
-        longitude=longitude,
-        coordinates_note=note,
-        phone=place.get("phone", ""),
-    )
-    location.full_clean()
-    location.save()
-    return location
+    return {
+        "address": place.get("address", ""),
+        "county": place["county"],
+        "zip_code": place.get("zip_code", ""),
+        "latitude": latitude,
+        "longitude": longitude,
+        "coordinates_note": note,
+        "phone": place.get("phone", ""),
+    }
+
+
+def load(*, force=False, stdout=None):
+    """This app's starting content alone (tests, the shell); load_content runs every app's."""
+    return loading.load(rows, force=force, stdout=stdout)

@@ -9,7 +9,7 @@ import random
 from django.conf import settings
 from django.db import connection, transaction
 
-from careers.models import Role, Status, WorkSetting
+from content.models import Status
 from employers.models import Employer, EmployerKind, Location
 from places.geo import zip_point
 from places.regions import REGION_BY_COUNTY
@@ -78,6 +78,8 @@ def seed(n, *, stdout=None, locations_per_employer=3, random_seed=6):
                     )
                 )
         Location.objects.bulk_create(locations, batch_size=BATCH)
+        Role = Employer._meta.get_field("roles").related_model
+        WorkSetting = Employer._meta.get_field("settings").related_model
         roles = list(Role.objects.values_list("pk", flat=True))
         work_settings = list(WorkSetting.objects.values_list("pk", flat=True))
         if roles:

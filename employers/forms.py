@@ -5,8 +5,7 @@ The employer search form: every query-string parameter of /employers/ is validat
 
 from django import forms
 
-from careers.models import Role, WorkSetting
-from employers.models import EmployerKind
+from employers.models import EmployerKind, role_model, work_setting_model
 from places.forms import ZipCodeField
 from places.geo import RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
@@ -59,9 +58,11 @@ class EmployerSearchForm(forms.Form):
         super().__init__(data, *args, **kwargs)
         self.fields["county"].choices = _any("Any county") + list(COUNTY_CHOICES)
         # One query each: the lists the visitor picks from are also what we validate against.
-        roles = Role.objects.published().order_by("name").values_list("slug", "name")
+        roles = role_model().objects.published().order_by("name").values_list("slug", "name")
         self.fields["role"].choices = _any("Any role") + _unique(roles)
-        settings = WorkSetting.objects.order_by("order", "name").values_list("slug", "name")
+        settings = (
+            work_setting_model().objects.order_by("order", "name").values_list("slug", "name")
+        )
         self.fields["setting"].choices = _any("Any setting") + _unique(settings)
         self.fields["miles"].error_messages["invalid_choice"] = (
             "Choose a distance of 5, 10, 25 or 50 miles."

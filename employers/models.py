@@ -10,7 +10,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from careers.models import Role, Status, WorkSetting
+from content.models import Publishable, PublishableQuerySet
 from places.geo import is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
@@ -27,10 +27,7 @@ class EmployerKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class EmployerQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
+class EmployerQuerySet(PublishableQuerySet):
     def search(
         self,
         *,
@@ -102,7 +99,7 @@ class EmployerQuerySet(models.QuerySet):
         )
 
 
-class Employer(models.Model):
+class Employer(Publishable):
     """An organisation in New York that hires care coordinators or care managers."""
 
     name = models.CharField(max_length=200, db_index=True)
@@ -114,20 +111,13 @@ class Employer(models.Model):
         "careers page URL", max_length=500, blank=True, help_text="Where it lists its jobs."
     )
     roles = models.ManyToManyField(
-        Role, related_name="employers", blank=True, help_text="Roles it hires for."
+        "careers.Role", related_name="employers", blank=True, help_text="Roles it hires for."
     )
     settings = models.ManyToManyField(
-        WorkSetting, related_name="employers", blank=True, verbose_name="work settings"
+        "careers.WorkSetting", related_name="employers", blank=True, verbose_name="work settings"
     )
     source_name = models.CharField(
         max_length=300, blank=True, help_text="The public page these details come from."
-    )
-    source_url = models.URLField("source URL", max_length=500, blank=True)
-    last_verified = models.DateField(
-        "last verified", null=True, blank=True, help_text="When staff last checked the source."
-    )
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -145,10 +135,6 @@ class Employer(models.Model):
 
     def get_absolute_url(self):
         return reverse("employers:employer_detail", kwargs={"slug": self.slug})
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
 
 
 class Location(models.Model):
@@ -215,3 +201,13 @@ class Location(models.Model):
     def one_line_address(self):
         parts = [self.address, self.city, f"NY {self.zip_code}".strip()]
         return ", ".join(p for p in parts if p)
+
+
+# The careers models an employer links to, reached through its own fields: the employers
+# app never imports careers (see docs/architecture.md).
+def role_model():
+    return Employer._meta.get_field("roles").related_model
+
+
+def work_setting_model():
+    return Employer._meta.get_field("settings").related_model

@@ -1,23 +1,26 @@
-"""CSV import/export of employers and locations (django-import-export); see staff/importing.py."""
+"""CSV import/export of employers and locations (django-import-export); see content/importing.py."""
 
 from import_export import fields
 
-from careers.models import Role, WorkSetting
-from employers.models import Employer, Location
-from places.geo import fill_coordinates_from_zip
-from staff.importing import (
+from content.importing import (
     SOURCE_URL_REQUIRED,
     ContentResource,
     SlugForeignKeyWidget,
     SlugManyToManyWidget,
     check_zip,
 )
+from employers.models import Employer, Location
+from places.geo import fill_coordinates_from_zip
 
 
 class EmployerResource(ContentResource):
-    roles = fields.Field(attribute="roles", column_name="roles", widget=SlugManyToManyWidget(Role))
+    roles = fields.Field(
+        attribute="roles", column_name="roles", widget=SlugManyToManyWidget(Employer, "roles")
+    )
     settings = fields.Field(
-        attribute="settings", column_name="settings", widget=SlugManyToManyWidget(WorkSetting)
+        attribute="settings",
+        column_name="settings",
+        widget=SlugManyToManyWidget(Employer, "settings"),
     )
 
     required_columns = SOURCE_URL_REQUIRED
@@ -26,7 +29,7 @@ class EmployerResource(ContentResource):
         model = Employer
         fields = [
             "slug", "name", "kind", "description", "website", "careers_url", "roles",
-            "settings", "source_name", "source_url", "last_verified", "status",
+            "settings", "source_name", "source_url", "checked_on", "status",
         ]  # fmt: skip
         export_order = fields
         import_id_fields = ["slug"]

@@ -1,17 +1,14 @@
 """Pages of the employers app: the search list and one employer with its locations."""
 
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch
 from django.views.decorators.http import require_GET
 
-from careers.models import Role
-from config.jsonld import ld_json
-from config.pagecache import cache_public_page
+from content.jsonld import ld_json
+from content.pagecache import cache_public_page
 from content.pagination import paginate
 from employers.forms import EmployerSearchForm
-from employers.models import Employer
+from employers.models import Employer, role_model
 
 PAGE_SIZE = 20
 
@@ -42,30 +39,17 @@ def employer_detail(request, slug):
     """One employer: its locations, the roles it hires for, its careers page and sources."""
     queryset = Employer.objects.prefetch_related(
         "locations",
-        Prefetch("roles", queryset=Role.objects.select_related("career")),
+        Prefetch("roles", queryset=role_model().objects.select_related("career")),
         "settings",
     )
-    employer = get_object_or_404(queryset, slug=slug)
-    if not employer.is_published and not request.user.is_staff:
-        raise Http404("No employer here.")
-    roles = [(role, _role_url(role)) for role in employer.roles.all()]
+    employer = get_object_or_404(queryset.visible_to(request.user), slug=slug)
     context = {
         "employer": employer,
         "locations": employer.locations.all(),
-        "roles": roles,
+        "roles": employer.roles.all(),
         "ld_json": ld_json(organization_ld(employer, request)),
     }
     return render(request, "employers/employer_detail.html", context)
-
-
-def _role_url(role):
-    """A role page's URL, or "" while that page is not published or does not exist."""
-    if not role.is_published or not role.career.is_published:
-        return ""
-    try:
-        return role.get_absolute_url()
-    except NoReverseMatch:
-        return ""
 
 
 def postal_address(location):

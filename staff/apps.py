@@ -2,11 +2,9 @@ from django.apps import AppConfig
 
 
 class StaffConfig(AppConfig):
-    """Staff workflow across the content apps: groups, publishing, review, demo data.
-
-    It sits above careers, trainings and employers (it imports them; they import only its
-    small admin helpers), so cross-app admin work has one home instead of three copies.
-    """
+    """Staff accounts and screens: the Editor and Publisher groups, `create_staff_user`
+    and the "Needs review" page. What the content apps share in the admin lives in the
+    `content` app (content/admin.py), below every feature app."""
 
     name = "staff"
     verbose_name = "Staff workflow"

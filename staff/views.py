@@ -10,8 +10,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from content import review
 from content.pagination import paginate
-from staff import review
 
 SORT_CHOICES = [
     ("date", "Date, oldest first"),
@@ -45,7 +45,7 @@ class MarkVerifiedForm(forms.Form):
         grouped = defaultdict(list)
         for value in self.cleaned_data["selected"]:
             key, pk = value.split(":")
-            grouped[review.BY_KEY[key]].append(int(pk))
+            grouped[review.by_key(key)].append(int(pk))
         return grouped
 
 

@@ -3,27 +3,23 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
-from django.utils import timezone
-from import_export.admin import ImportExportMixin
-from simple_history.admin import SimpleHistoryAdmin
 
+from content.admin import ContentAdmin, PublishableAdmin, PublishableInline
 from places.geo import ZipError, fill_coordinates_from_zip
-from staff.publishing import PublishableAdminMixin, PublishableInlineMixin
 from trainings.models import Language, Provider, Training, normalise_languages
 from trainings.resources import ProviderResource, TrainingResource
 
 
-class TrainingInline(PublishableInlineMixin, admin.TabularInline):
+class TrainingInline(PublishableInline):
     model = Training
-    fields = ["title", "kind", "delivery", "status", "featured", "last_verified"]
+    fields = ["title", "kind", "delivery", "status", "featured", "checked_on"]
     show_change_link = True
     extra = 0
 
 
 @admin.register(Provider)
-class ProviderAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class ProviderAdmin(ContentAdmin):
     resource_classes = [ProviderResource]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "kind", "city", "county", "region"]
     list_filter = ["kind", "region", "county"]
     search_fields = ["name", "city", "zip_code"]
@@ -80,7 +76,7 @@ class TrainingAdminForm(forms.ModelForm):
             "provider", "title", "slug", "kind", "credential", "description", "delivery",
             "schedule", "languages", "length_hours", "length_weeks", "next_start_date",
             "prerequisites", "is_free", "cost_low", "cost_high", "funding_notes", "roles",
-            "careers", "status", "featured", "url", "source_url", "last_verified",
+            "careers", "status", "featured", "url", "source_url", "checked_on",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
@@ -93,9 +89,8 @@ class TrainingAdminForm(forms.ModelForm):
 
 
 @admin.register(Training)
-class TrainingAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class TrainingAdmin(PublishableAdmin):
     resource_classes = [TrainingResource]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     form = TrainingAdminForm
     list_display = [
         "title",
@@ -104,7 +99,7 @@ class TrainingAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin
         "delivery",
         "status",
         "featured",
-        "last_verified",
+        "checked_on",
     ]
     list_editable = ["featured"]
     list_filter = [
@@ -116,21 +111,15 @@ class TrainingAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin
         "is_free",
         "provider__region",
         "roles",
-        "last_verified",
+        "checked_on",
     ]
     list_select_related = ["provider"]
     search_fields = ["title", "provider__name", "credential", "description"]
     autocomplete_fields = ["provider"]
     filter_horizontal = ["roles", "careers"]
     prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "last_verified"
-    actions = [
-        "publish_selected",
-        "unpublish_selected",
-        "feature",
-        "unfeature",
-        "mark_verified_today",
-    ]
+    date_hierarchy = "checked_on"
+    actions = [*PublishableAdmin.actions, "feature", "unfeature"]
     fieldsets = [
         (None, {"fields": ["provider", "title", "slug", "kind", "credential", "description"]}),
         (
@@ -142,7 +131,7 @@ class TrainingAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin
         ("Where it leads", {"fields": ["roles", "careers"]}),
         (
             "Publishing",
-            {"fields": ["status", "featured", "url", "source_url", "last_verified"]},
+            {"fields": ["status", "featured", "url", "source_url", "checked_on"]},
         ),
     ]  # fmt: skip
 
@@ -162,12 +151,3 @@ class TrainingAdmin(PublishableAdminMixin, ImportExportMixin, SimpleHistoryAdmin
     @admin.action(description="Stop featuring the selected trainings")
     def unfeature(self, request, queryset):
         self._update(request, queryset, "{count} training(s) no longer featured.", featured=False)
-
-    @admin.action(description="Mark the selected trainings as verified today")
-    def mark_verified_today(self, request, queryset):
-        self._update(
-            request,
-            queryset,
-            "{count} training(s) marked as verified today.",
-            last_verified=timezone.localdate(),
-        )

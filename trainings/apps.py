@@ -6,6 +6,11 @@ class TrainingsConfig(AppConfig):
     verbose_name = "Trainings"
 
     def ready(self):
-        from config.pagecache import invalidate_on_change
+        from content.registry import register
 
-        invalidate_on_change(self.get_model("Provider"), self.get_model("Training"))
+        register(
+            self,
+            load="trainings.content.rows",
+            demo={"trainings": "trainings.demo.seed"},
+            cached_models=[self.get_model("Provider"), self.get_model("Training")],
+        )

@@ -1,22 +1,21 @@
 """
-Starting content of the trainings app, loaded by `manage.py load_content` from
-trainings/fixtures/trainings.json: real New York programmes, each with its source URL
-and the date it was checked. Missing rows are created; existing rows are left alone (so
-staff edits survive) unless force=True. Links to careers roles are made by slug and
-skipped when the careers content does not have that role yet.
+Starting content of the trainings app (trainings/fixtures/trainings.json): real New York
+programs, each with its source URL and the date it was checked, described to the one
+content loader (content/loading.py) that `manage.py load_content` runs. Trainings link to
+the careers roles by slug; the roles load first (INSTALLED_APPS order), and a training
+loaded before them gets its links on a later run.
 """
 
-import datetime
 import json
 from pathlib import Path
 
-from careers.models import Career, Role, Status
+from content import loading
+from content.models import Status
 from places.geo import ZIP_CENTRE_NOTE, ZipError, zip_point
 from places.regions import region_for_county
 from trainings.models import Provider, Training
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "trainings.json"
-ZIP_NOTE = ZIP_CENTRE_NOTE
 
 PROVIDER_FIELDS = ["name", "kind", "website", "address", "city", "county", "region", "zip_code"]
 TRAINING_FIELDS = [
@@ -25,6 +24,10 @@ TRAINING_FIELDS = [
     "next_start_date", "url", "description", "featured", "source_url",
 ]  # fmt: skip
 DEFAULTS = {"is_free": False, "featured": False}
+
+
+def read_fixture(path=FIXTURE):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
 def _provider_values(row):
@@ -40,78 +43,53 @@ def _provider_values(row):
             pass
         else:
             values["latitude"], values["longitude"] = point.latitude, point.longitude
-            values["coordinates_note"] = ZIP_NOTE
+            values["coordinates_note"] = ZIP_CENTRE_NOTE
     return values
 
 
-def _training_values(row, verified_on):
+def _training_values(row, checked_on):
     values = {}
     for field in TRAINING_FIELDS:
         value = row.get(field, DEFAULTS.get(field))
         if value is None:
             value = "" if Training._meta.get_field(field).empty_strings_allowed else None
         values[field] = value
-    if values["next_start_date"]:
-        values["next_start_date"] = datetime.date.fromisoformat(values["next_start_date"])
     values["status"] = Status.PUBLISHED
-    values["last_verified"] = verified_on
+    values["checked_on"] = checked_on
     return values
 
 
-def _write(model, slug, values, *, force, counts, kind):
-    obj = model.objects.filter(slug=slug).first()
-    if obj is None:
-        obj = model(slug=slug, **values)
-        obj.save()
-        counts[f"{kind}_created"] += 1
-        return obj, True
-    if force:
-        for field, value in values.items():
-            setattr(obj, field, value)
-        obj.save()
-        counts[f"{kind}_updated"] += 1
-        return obj, True
-    counts[f"{kind}_kept"] += 1
-    return obj, False
+def rows(loader):
+    """Describe the starting providers and trainings to the content loader."""
+    data = read_fixture()
+    Role = Training._meta.get_field("roles").related_model
+    Career = Training._meta.get_field("careers").related_model
+    providers = {
+        row["slug"]: loader.row(Provider, row["slug"], {"slug": row["slug"]}, _provider_values(row))
+        for row in data["providers"]
+    }
+    career = Career.objects.filter(slug=data.get("career", "")).first()
+    roles = {role.slug: role for role in Role.objects.filter(career=career)} if career else {}
+    skipped = 0
+    for row in data["trainings"]:
+        values = _training_values(row, data["verified_on"])
+        values["provider"] = providers[row["provider"]]
+        wanted = [roles[slug] for slug in row.get("roles", []) if slug in roles]
+        skipped += len(row.get("roles", [])) - len(wanted)
+        loader.row(
+            Training,
+            row["slug"],
+            {"slug": row["slug"]},
+            values,
+            m2m={"roles": wanted, "careers": [career] if career else []},
+        )
+    if skipped:
+        loader.note(
+            f"trainings: {skipped} links to careers roles skipped (those roles do not exist "
+            "yet; run load_content again after the careers content is loaded)."
+        )
 
 
 def load(*, force=False, stdout=None):
-    """Create the starting rows that are missing; with force, overwrite staff edits too."""
-    data = json.loads(FIXTURE.read_text(encoding="utf-8"))
-    verified_on = datetime.date.fromisoformat(data["verified_on"])
-    counts = dict.fromkeys(
-        [
-            "providers_created", "providers_kept", "providers_updated", "trainings_created",
-            "trainings_kept", "trainings_updated", "role_links_skipped",
-        ],
-        0,
-    )  # fmt: skip
-    providers = {}
-    for row in data["providers"]:
-        provider, _ = _write(
-            Provider, row["slug"], _provider_values(row), force=force, counts=counts,
-            kind="providers",
-        )  # fmt: skip
-        providers[row["slug"]] = provider
-    career = Career.objects.filter(slug=data.get("career", "")).first()
-    roles = {}
-    if career is not None:
-        roles = {role.slug: role for role in Role.objects.filter(career=career)}
-    for row in data["trainings"]:
-        values = _training_values(row, verified_on)
-        values["provider"] = providers[row["provider"]]
-        training, written = _write(
-            Training, row["slug"], values, force=force, counts=counts, kind="trainings"
-        )
-        if not written:
-            continue
-        wanted = [roles[slug] for slug in row.get("roles", []) if slug in roles]
-        counts["role_links_skipped"] += len(row.get("roles", [])) - len(wanted)
-        training.roles.set(wanted)
-        training.careers.set([career] if career is not None else [])
-    if stdout is not None and counts["role_links_skipped"]:
-        stdout.write(
-            f"trainings: {counts['role_links_skipped']} links to careers roles skipped "
-            "(load the careers content first, then run again with --force to link them)."
-        )
-    return {key: value for key, value in counts.items() if value}
+    """This app's starting content alone (tests, the shell); load_content runs every app's."""
+    return loading.load(rows, force=force, stdout=stdout)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 
-from careers.models import Role, Status
+from content.models import Status
 from places.geo import zip_point
 from places.regions import REGION_BY_COUNTY
 from trainings.models import Provider, Training
@@ -89,11 +89,12 @@ def seed(n, *, stdout=None, rng_seed=None):
                 description=" ".join(rng.choices(WORDS, k=30)).capitalize() + ".",
                 featured=rng.random() < 0.02,
                 status=Status.PUBLISHED,
-                last_verified=today,
+                checked_on=today,
             )
             training.search_text = training.build_search_text()
             trainings.append(training)
         trainings = Training.objects.bulk_create(trainings, batch_size=500)
+        Role = Training._meta.get_field("roles").related_model
         roles = list(Role.objects.values_list("pk", flat=True))
         if roles:
             through = Training.roles.through

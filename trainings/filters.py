@@ -8,11 +8,10 @@ import django_filters
 from django import forms
 from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, When
 
-from careers.models import Career, Role
 from places.forms import ZipCodeField
 from places.geo import RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
-from trainings.models import Language, Training
+from trainings.models import Language, Training, career_model, role_model
 from trainings.search import MAX_QUERY_LENGTH
 
 MAX_COST = 1_000_000
@@ -31,10 +30,11 @@ SORT_CHOICES = [
 def role_and_career_choices():
     """Career and role choices (slugs as values): published careers, and their published
     roles grouped by career."""
-    careers = Career.objects.published().only("slug", "title").order_by("order", "title")
+    careers = career_model().objects.published().only("slug", "title").order_by("order", "title")
     career_choices = [(career.slug, career.title) for career in careers]
     roles = (
-        Role.objects.published()
+        role_model()
+        .objects.published()
         .select_related("career")
         .only("slug", "name", "career__slug", "career__title", "career__order")
         .order_by("career__order", "career__title", "order", "name")

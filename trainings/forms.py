@@ -5,7 +5,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from careers.models import EducationLevel
+from content.models import EducationLevel
 from places.forms import ZipCodeField
 from places.geo import RADIUS_CHOICES, zip_point
 from trainings.models import Training

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 
-from careers.models import EducationLevel, Role
+from content.models import EducationLevel
 from places.geo import near
 from trainings.forms import NO_QUALIFICATION
-from trainings.models import Training
+from trainings.models import Training, role_model
 
 # Rank of each level on the ladder of schooling. A license also counts as the schooling
 # it needs (an LPN programme is a certificate, an RN needs at least an associate degree,
@@ -51,7 +51,7 @@ def meets(have, level):
 
 @dataclass
 class RoleAdvice:
-    role: Role
+    role: object  # a careers Role
     fits: bool
     wanted: bool
     requirements: list = field(default_factory=list)  # labels of the typical education
@@ -71,7 +71,8 @@ def role_requirements(role):
 
 def advise(*, have, want="", delivery="", schedule="", budget=None, point=None, miles=25):
     roles = list(
-        Role.objects.published()
+        role_model()
+        .objects.published()
         .select_related("career")
         .prefetch_related("education")
         .order_by("career__order", "order", "name")

@@ -10,7 +10,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from careers.models import Career, Role, Status
+from content.models import Publishable, PublishableQuerySet
+from content.text import normalise
 from places.geo import is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
@@ -129,10 +130,7 @@ class Provider(models.Model):
         return self.latitude is not None and self.longitude is not None
 
 
-class TrainingQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED)
-
+class TrainingQuerySet(PublishableQuerySet):
     def search(self, query):
         """Trainings matching `query`, annotated with `search_rank` (higher is better).
 
@@ -156,11 +154,16 @@ class TrainingQuerySet(models.QuerySet):
     def for_listing(self):
         """What a results card shows, in a fixed number of queries."""
         return self.select_related("provider").prefetch_related(
-            models.Prefetch("roles", queryset=Role.objects.only("pk", "name", "short_name"))
+            models.Prefetch(
+                "roles",
+                queryset=Training._meta.get_field("roles").related_model.objects.only(
+                    "pk", "name", "short_name"
+                ),
+            )
         )
 
 
-class Training(models.Model):
+class Training(Publishable):
     """One programme a provider runs, e.g. a Community Health Worker certificate."""
 
     class Kind(models.TextChoices):
@@ -219,16 +222,9 @@ class Training(models.Model):
     next_start_date = models.DateField(null=True, blank=True)
     url = models.URLField("programme page", max_length=500)
     description = models.TextField(blank=True)
-    roles = models.ManyToManyField(Role, related_name="trainings", blank=True)
-    careers = models.ManyToManyField(Career, related_name="trainings", blank=True)
+    roles = models.ManyToManyField("careers.Role", related_name="trainings", blank=True)
+    careers = models.ManyToManyField("careers.Career", related_name="trainings", blank=True)
     featured = models.BooleanField(default=False)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
-    last_verified = models.DateField(
-        null=True, blank=True, help_text="When staff last checked the details against the source."
-    )
-    source_url = models.URLField(
-        max_length=500, blank=True, help_text="The public page the details were taken from."
-    )
     # Title, provider name, credential and description, lower-cased: the portable search
     # reads it, and PostgreSQL's full-text index is built over it (see trainings/search.py).
     search_text = models.TextField(editable=False, default="")
@@ -328,14 +324,8 @@ class Training(models.Model):
             raise ValidationError(errors)
 
     def build_search_text(self):
-        from trainings.search import normalise
-
         parts = [self.title, self.provider.name, self.credential, self.description]
         return normalise(" ".join(part for part in parts if part))
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED
 
     @property
     def language_names(self):
@@ -370,3 +360,13 @@ def _money(amount):
     if amount == amount.to_integral_value():
         return f"${amount:,.0f}"
     return f"${amount:,.2f}"
+
+
+# The careers models a training links to, reached through its own fields: the trainings
+# app never imports careers (see docs/architecture.md).
+def role_model():
+    return Training._meta.get_field("roles").related_model
+
+
+def career_model():
+    return Training._meta.get_field("careers").related_model

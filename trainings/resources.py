@@ -1,16 +1,15 @@
-"""CSV import/export of providers and trainings (django-import-export); see staff/importing.py."""
+"""CSV import/export of providers and trainings (django-import-export); see content/importing.py."""
 
 from import_export import fields
 
-from careers.models import Career, Role
-from places.geo import fill_coordinates_from_zip
-from staff.importing import (
+from content.importing import (
     SOURCE_URL_REQUIRED,
     ContentResource,
     SlugForeignKeyWidget,
     SlugManyToManyWidget,
     check_zip,
 )
+from places.geo import fill_coordinates_from_zip
 from trainings.models import Provider, Training, normalise_languages
 
 
@@ -43,9 +42,11 @@ class TrainingResource(ContentResource):
     provider = fields.Field(
         attribute="provider", column_name="provider", widget=SlugForeignKeyWidget(Provider)
     )
-    roles = fields.Field(attribute="roles", column_name="roles", widget=SlugManyToManyWidget(Role))
+    roles = fields.Field(
+        attribute="roles", column_name="roles", widget=SlugManyToManyWidget(Training, "roles")
+    )
     careers = fields.Field(
-        attribute="careers", column_name="careers", widget=SlugManyToManyWidget(Career)
+        attribute="careers", column_name="careers", widget=SlugManyToManyWidget(Training, "careers")
     )
 
     required_columns = SOURCE_URL_REQUIRED
@@ -56,7 +57,7 @@ class TrainingResource(ContentResource):
             "slug", "title", "provider", "kind", "credential", "description", "delivery",
             "schedule", "languages", "length_hours", "length_weeks", "next_start_date",
             "prerequisites", "is_free", "cost_low", "cost_high", "funding_notes", "roles",
-            "careers", "status", "featured", "url", "source_url", "last_verified",
+            "careers", "status", "featured", "url", "source_url", "checked_on",
         ]  # fmt: skip
         export_order = fields
         import_id_fields = ["slug"]

@@ -11,24 +11,17 @@ Elsewhere (SQLite): every word must appear in the lower-cased search text; train
 whose title holds the words rank first.
 """
 
-import unicodedata
-
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import Case, FloatField, IntegerField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
+from content.text import normalise
+
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SEARCH_CONFIG = "english"
-
-
-def normalise(text):
-    """Lower case, accents stripped, whitespace collapsed: "Coördinator " -> "coordinator"."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(stripped.casefold().split())
 
 
 def search_vector():
@@ -38,7 +31,7 @@ def search_vector():
 
 
 def search_trainings(queryset, query):
-    text = normalise(query)[:MAX_QUERY_LENGTH].replace("\x00", "")
+    text = normalise(query)[:MAX_QUERY_LENGTH]
     if not text:
         return queryset.none()
     if connection.vendor == "postgresql":

@@ -4,19 +4,17 @@ to three, and the guide ("Not sure what training program is best for you?").
 """
 
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
-from careers.models import Role
-from config.jsonld import ld_json
-from config.pagecache import cache_public_page
+from content.jsonld import ld_json
+from content.pagecache import cache_public_page
 from content.pagination import paginate
 from trainings.filters import TrainingFilter
 from trainings.forms import MAX_COMPARE, CompareForm, GuideForm
 from trainings.guide import advise
 from trainings.jsonld import training_data
-from trainings.models import Training
+from trainings.models import Training, role_model
 
 PER_PAGE = 20
 
@@ -77,11 +75,11 @@ def training_list(request):
 @require_GET
 def training_detail(request, slug):
     training = get_object_or_404(
-        Training.objects.select_related("provider").prefetch_related("roles__career", "careers"),
+        Training.objects.visible_to(request.user)
+        .select_related("provider")
+        .prefetch_related("roles__career", "careers"),
         slug=slug,
     )
-    if not training.is_published and not request.user.is_staff:
-        raise Http404("No such training")
     page_url = request.build_absolute_uri(training.get_absolute_url())
     context = {
         "training": training,
@@ -127,7 +125,9 @@ def training_compare(request):
 
 @require_GET
 def training_guide(request):
-    roles = Role.objects.published().select_related("career").order_by("career__order", "order")
+    roles = (
+        role_model().objects.published().select_related("career").order_by("career__order", "order")
+    )
     role_choices = [(role.slug, role.name) for role in roles]
     answered = any(name in request.GET for name in GuideForm.base_fields)
     form = GuideForm(request.GET if answered else None, role_choices=role_choices)

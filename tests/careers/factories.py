@@ -5,6 +5,7 @@ import datetime
 import factory
 
 from careers import models
+from content.models import EducationLevel
 
 
 class CareerFactory(factory.django.DjangoModelFactory):
@@ -17,7 +18,7 @@ class CareerFactory(factory.django.DjangoModelFactory):
     summary = "A career used in tests."
     overview = "What this career is about."
     status = models.Status.PUBLISHED
-    reviewed_on = factory.LazyFunction(datetime.date.today)
+    checked_on = factory.LazyFunction(datetime.date.today)
 
 
 class RoleFactory(factory.django.DjangoModelFactory):
@@ -70,7 +71,7 @@ class EducationRequirementFactory(factory.django.DjangoModelFactory):
         model = models.EducationRequirement
 
     role = factory.SubFactory(RoleFactory)
-    level = models.EducationLevel.BACHELOR
+    level = EducationLevel.BACHELOR
     source_name = "O*NET OnLine"
     source_url = "https://www.onetonline.org/"
     source_year = 2024

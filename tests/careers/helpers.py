@@ -3,7 +3,8 @@
 import itertools
 
 from careers import models
-from careers.search import normalise
+from content.models import EducationLevel
+from content.text import normalise
 from tests.careers.factories import CareerFactory
 
 
@@ -22,7 +23,7 @@ def build_career(n, *, slug=None):
             short_name=f"R{i}",
             definition=f"What role {i} does.",
             definition_source="Test source",
-            definition_source_url="https://example.org/definition",
+            source_url="https://example.org/definition",
             focus="Testing.",
             soc_code="21-1093",
             soc_title="Social and Human Service Assistants",
@@ -44,7 +45,7 @@ def build_career(n, *, slug=None):
         title.search_text = normalise(title.title)
     models.JobTitle.objects.bulk_create(titles)
     models.EducationRequirement.objects.bulk_create(
-        models.EducationRequirement(role=role, level=models.EducationLevel.BACHELOR, **source)
+        models.EducationRequirement(role=role, level=EducationLevel.BACHELOR, **source)
         for role in roles
     )
     models.PayRange.objects.bulk_create(

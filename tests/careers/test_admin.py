@@ -7,13 +7,14 @@ from django.urls import reverse
 
 from careers import models
 from careers.content import load
+from content.models import LoadedContent
 
 pytestmark = pytest.mark.django_db
 
 MODELS = [
     models.Career, models.Role, models.JobTitle, models.Duty, models.WorkSetting,
     models.EducationRequirement, models.PayRange, models.Certification, models.CareerStep,
-    models.LoadedContent,
+    LoadedContent,
 ]  # fmt: skip
 
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 
 from careers import models
 from careers.content import load
+from content.loading import totals
 
 pytestmark = pytest.mark.django_db
 
@@ -35,12 +36,12 @@ def snapshot():
 def test_content_has_everything_the_issue_asks_for():
     load()
     career = models.Career.objects.get(slug="care-management-care-coordination")
-    assert career.is_published and career.reviewed_on and career.key_difference
+    assert career.is_published and career.checked_on and career.key_difference
     cc = career.roles.get(slug="care-coordinator", short_name="CC")
     cm = career.roles.get(slug="care-manager", short_name="CM")
     for role in (cc, cm):
         assert role.job_titles.count() >= 8
-        assert role.definition_source and role.definition_source_url
+        assert role.definition_source and role.source_url
         assert role.education.exists() and role.pay_ranges.exists()
         assert role.certifications.exists() or role == cc
     shared = models.Duty.objects.filter(kind=models.Duty.Kind.RESPONSIBILITY, roles=cc).filter(
@@ -83,11 +84,11 @@ def test_pay_low_above_high_is_refused_in_plain_words():
 
 
 def test_loading_twice_changes_nothing():
-    first = load()
+    first = totals(load())
     assert first["created"] > 50
     before = snapshot()
     history_before = models.Role.history.count() + models.JobTitle.history.count()
-    second = load()
+    second = totals(load())
     assert second["created"] == 0 and second["updated"] == 0
     assert snapshot() == before
     assert models.Role.history.count() + models.JobTitle.history.count() == history_before
@@ -109,7 +110,7 @@ def test_a_staff_edit_survives_a_plain_rerun_and_force_restores_it():
     assert models.JobTitle.objects.count() == count  # the renamed title was not made again
     assert models.JobTitle.objects.filter(title="Care Navigator (renamed by staff)").exists()
 
-    counts = load(force=True)
+    counts = totals(load(force=True))
     role.refresh_from_db()
     assert role.definition.startswith("Care management is a process")
     assert models.JobTitle.objects.filter(title="Care Navigator").count() == 1
@@ -120,7 +121,7 @@ def test_a_staff_edit_survives_a_plain_rerun_and_force_restores_it():
 def test_force_over_unchanged_rows_writes_nothing():
     load()
     before = snapshot()
-    assert load(force=True)["updated"] == 0
+    assert totals(load(force=True))["updated"] == 0
     assert snapshot() == before
 
 
@@ -129,4 +130,6 @@ def test_management_command_runs_twice_and_with_force():
     call_command("load_content", stdout=out)
     call_command("load_content", stdout=out)
     call_command("load_content", "--force", stdout=out)
-    assert "careers.content.load: created: 0, updated: 0" in out.getvalue()
+    # The third run (--force over unchanged rows) writes nothing: every row is kept.
+    assert "careers.Role: kept: 2\n" in out.getvalue()
+    assert "careers.Role: created: 2\n" in out.getvalue()

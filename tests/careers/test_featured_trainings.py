@@ -2,7 +2,7 @@
 
 import pytest
 
-from careers.models import Status
+from content.models import Status
 from tests.careers.factories import CareerFactory, RoleFactory
 from tests.trainings.factories import TrainingFactory
 

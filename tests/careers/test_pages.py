@@ -4,6 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from careers import models
@@ -30,6 +31,8 @@ def content():
 @pytest.fixture
 def staff_client(client):
     user = get_user_model().objects.create_user("editor", password="x", is_staff=True)
+    # Staff preview drafts of what they may view in the admin (the Editor group may).
+    user.groups.add(Group.objects.get(name="Editor"))
     client.force_login(user)
     return client
 

@@ -5,8 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careers.content import load
-from careers.models import JobTitle, Role, Status
-from careers.search import normalise
+from careers.models import JobTitle, Role
+from content.models import Status
+from content.text import normalise
 from tests.careers.factories import JobTitleFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db

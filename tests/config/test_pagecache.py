@@ -2,8 +2,9 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 
-from careers.models import Status
+from content.models import Status
 from tests.careers.factories import JobTitleFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,7 @@ def test_staff_are_never_served_the_cached_page(client, role):
     role.status = Status.DRAFT
     role.save()
     staff = get_user_model().objects.create_user("staff", is_staff=True)
+    staff.groups.add(Group.objects.get(name="Editor"))
     client.force_login(staff)
     response = client.get(role.get_absolute_url())
     assert response.status_code == 200

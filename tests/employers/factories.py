@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from careers.models import Status
+from content.models import Status
 from employers import models
 from places.geo import zip_point
 
@@ -23,7 +23,7 @@ class EmployerFactory(factory.django.DjangoModelFactory):
     careers_url = "https://example.org/careers/"
     source_name = "Example source"
     source_url = "https://example.org/about/"
-    last_verified = factory.LazyFunction(datetime.date.today)
+    checked_on = factory.LazyFunction(datetime.date.today)
     status = Status.PUBLISHED
 
     @factory.post_generation

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from careers.models import Status
+from content.models import Status
 from employers.models import Employer
 from tests.employers.factories import EmployerFactory, LocationFactory
 
@@ -14,7 +14,7 @@ CHANGELIST = "/admin/employers/employer/"
 
 @pytest.fixture
 def two():
-    albany = EmployerFactory(name="Albany Care", status=Status.DRAFT, last_verified=None)
+    albany = EmployerFactory(name="Albany Care", status=Status.DRAFT, checked_on=None)
     LocationFactory(employer=albany, city="Albany", county="Albany", zip_code="12208")
     bronx = EmployerFactory(name="Bronx Care", status=Status.PUBLISHED)
     LocationFactory(employer=bronx, city="Bronx", county="Bronx", zip_code="10451")
@@ -23,7 +23,7 @@ def two():
 
 def test_changelist_shows_plain_columns(admin_client, two):
     html = admin_client.get(CHANGELIST).content.decode()
-    for heading in ("Name", "Kind", "City", "County", "Region", "Website", "Last verified"):
+    for heading in ("Name", "Kind", "City", "County", "Region", "Website", "Source checked on"):
         assert heading in html
     assert "Capital Region" in html and "New York City" in html
 
@@ -58,7 +58,7 @@ def test_bulk_publish_unpublish_and_mark_verified_today(admin_client, two):
     bronx.refresh_from_db()
     assert bronx.status == Status.DRAFT
     admin_client.post(CHANGELIST, {"action": "mark_verified_today", "_selected_action": ids})
-    assert set(Employer.objects.values_list("last_verified", flat=True)) == {timezone.localdate()}
+    assert set(Employer.objects.values_list("checked_on", flat=True)) == {timezone.localdate()}
     # Each change is in the history.
     assert albany.history.count() >= 3
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from careers.models import Status
+from content.models import Status
 from employers import demo
 from employers.models import Employer, Location
 from tests.employers.factories import EmployerFactory

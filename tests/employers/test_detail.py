@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import NoReverseMatch
 
-from careers.models import Status
+from content.models import Status
 from tests.careers.factories import RoleFactory, WorkSettingFactory
 from tests.employers.factories import EmployerFactory, LocationFactory
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from careers.models import Status
+from content.models import Status
 from employers.models import Employer, EmployerKind
 from places.geo import EARTH_RADIUS_MILES, zip_point
 from tests.careers.factories import RoleFactory, WorkSettingFactory

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.models import AnonymousUser
 
-from careers.models import Status
-from staff.publishing import PublishableAdminMixin
+from content.models import Status
+from content.publishing import PublishableAdminMixin
 from tests.staff.test_publishing import training_form
 from tests.trainings.factories import TrainingFactory
 from trainings.models import Training
@@ -69,7 +69,7 @@ def test_a_status_in_list_editable_fails_the_system_check():
         list_editable = ["status"]
 
     errors = Bad(Training, admin.AdminSite()).check()
-    assert "staff.E001" in [e.id for e in errors]
+    assert "content.E001" in [e.id for e in errors]
 
 
 def test_anonymous_has_no_publish_permission():

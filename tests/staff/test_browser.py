@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from careers.models import Status
+from content.models import Status
 from tests.employers.factories import EmployerFactory, LocationFactory
 from tests.trainings.factories import TrainingFactory
 

@@ -4,7 +4,7 @@ through simple-history's admin revert view (acceptance 3)."""
 import pytest
 from django.conf import settings
 
-from careers.models import Status
+from content.models import Status
 from tests.staff.test_publishing import training_form
 from tests.trainings.factories import TrainingFactory
 from trainings.models import Training

@@ -8,7 +8,7 @@ import tablib
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from careers.models import Status
+from content.models import Status
 from employers.models import Employer, Location
 from employers.resources import EmployerResource, LocationResource
 from tests.careers.factories import CareerFactory, RoleFactory, WorkSettingFactory

@@ -29,19 +29,19 @@ def content():
     """Per type: one verified 365 days ago (fresh), 366 days ago (stale), never (stale)."""
     return {
         "fresh": [
-            CareerFactory(title="Career 365", reviewed_on=days_ago(365)),
-            TrainingFactory(title="Training 365", last_verified=days_ago(365)),
-            EmployerFactory(name="Employer 365", last_verified=days_ago(365)),
-            TrainingFactory(title="Training today", last_verified=days_ago(0)),
+            CareerFactory(title="Career 365", checked_on=days_ago(365)),
+            TrainingFactory(title="Training 365", checked_on=days_ago(365)),
+            EmployerFactory(name="Employer 365", checked_on=days_ago(365)),
+            TrainingFactory(title="Training today", checked_on=days_ago(0)),
         ],
         "stale": [
-            CareerFactory(title="Career 366", reviewed_on=days_ago(366)),
-            CareerFactory(title="Career never", reviewed_on=None),
-            TrainingFactory(title="Training 366", last_verified=days_ago(366)),
-            TrainingFactory(title="Training 900", last_verified=days_ago(900)),
-            TrainingFactory(title="Training never", last_verified=None),
-            EmployerFactory(name="Employer 366", last_verified=days_ago(366)),
-            EmployerFactory(name="Employer never", last_verified=None),
+            CareerFactory(title="Career 366", checked_on=days_ago(366)),
+            CareerFactory(title="Career never", checked_on=None),
+            TrainingFactory(title="Training 366", checked_on=days_ago(366)),
+            TrainingFactory(title="Training 900", checked_on=days_ago(900)),
+            TrainingFactory(title="Training never", checked_on=None),
+            EmployerFactory(name="Employer 366", checked_on=days_ago(366)),
+            EmployerFactory(name="Employer never", checked_on=None),
         ],
     }
 
@@ -118,10 +118,10 @@ def test_mark_verified_today_updates_the_chosen_items_only(editor_client, conten
     response = editor_client.post(URL, {"selected": values}, follow=True)
     assert "3 items marked as verified today." in response.content.decode()
     today = timezone.localdate()
-    assert Training.objects.get(title="Training 366").last_verified == today
-    assert Employer.objects.get(name="Employer never").last_verified == today
-    assert Career.objects.get(title="Career 366").reviewed_on == today
-    assert Training.objects.get(title="Training 900").last_verified == days_ago(900)
+    assert Training.objects.get(title="Training 366").checked_on == today
+    assert Employer.objects.get(name="Employer never").checked_on == today
+    assert Career.objects.get(title="Career 366").checked_on == today
+    assert Training.objects.get(title="Training 900").checked_on == days_ago(900)
     assert Training.objects.get(title="Training 366").history.latest().history_user == editor
     assert sorted(listed(editor_client.get(URL))) == sorted(
         ["Career never", "Training 900", "Training never", "Employer 366"]
@@ -134,7 +134,7 @@ def test_marking_nothing_or_an_item_that_is_not_stale_changes_nothing(editor_cli
     assert "Choose at least one item" in response.content.decode()
     response = editor_client.post(URL, {"selected": [f"training:{fresh.pk}"]}, follow=True)
     assert "Nothing was changed" in response.content.decode()
-    assert Training.objects.get(pk=fresh.pk).last_verified == days_ago(365)
+    assert Training.objects.get(pk=fresh.pk).checked_on == days_ago(365)
 
 
 def test_marking_needs_the_change_permission_on_each_model(client, django_user_model, content):
@@ -148,7 +148,7 @@ def test_marking_needs_the_change_permission_on_each_model(client, django_user_m
     training = Training.objects.get(title="Training 366")
     response = client.post(URL, {"selected": [f"training:{training.pk}"]}, follow=True)
     assert "You do not have permission to change trainings" in response.content.decode()
-    assert Training.objects.get(pk=training.pk).last_verified == days_ago(366)
+    assert Training.objects.get(pk=training.pk).checked_on == days_ago(366)
 
 
 def test_the_post_needs_a_csrf_token(editor, content):
@@ -157,7 +157,7 @@ def test_the_post_needs_a_csrf_token(editor, content):
     training = Training.objects.get(title="Training 366")
     response = client.post(URL, {"selected": [f"training:{training.pk}"]})
     assert response.status_code == 403
-    assert Training.objects.get(pk=training.pk).last_verified == days_ago(366)
+    assert Training.objects.get(pk=training.pk).checked_on == days_ago(366)
 
 
 def test_only_staff_see_the_list(client, django_user_model):

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
 
-from careers.models import Status
+from content.models import Status
 from employers.models import Employer
 from staff.groups import EDITOR, PUBLISHER
 from tests.employers.factories import EmployerFactory, LocationFactory
@@ -38,7 +38,7 @@ def training_form(training=None, **changes):
         "funding_notes": "",
         "url": training.url if training else "https://example.edu/ccb",
         "source_url": "",
-        "last_verified": "",
+        "checked_on": "",
         "status": Status.PUBLISHED,
     }
     data.update(changes)
@@ -55,7 +55,7 @@ def employer_form(employer=None, **changes):
         "careers_url": "",
         "source_name": "",
         "source_url": "",
-        "last_verified": "",
+        "checked_on": "",
         "status": Status.PUBLISHED,
         "locations-TOTAL_FORMS": "0",
         "locations-INITIAL_FORMS": "0",
@@ -175,7 +175,7 @@ def test_editor_cannot_publish_a_training_from_the_provider_inline(editor_client
         "trainings-0-kind": training.kind,
         "trainings-0-delivery": training.delivery,
         "trainings-0-status": Status.PUBLISHED,
-        "trainings-0-last_verified": "",
+        "trainings-0-checked_on": "",
     }
     response = editor_client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]

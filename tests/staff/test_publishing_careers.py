@@ -4,7 +4,8 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from careers.models import Career, Role, Status
+from careers.models import Career, Role
+from content.models import Status
 from tests.careers.factories import CareerFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,7 @@ def role_form(career, **changes):
         "order": 5,
         "definition": "Helps people move safely from hospital to home.",
         "definition_source": "Test",
-        "definition_source_url": "",
+        "source_url": "",
         "focus": "",
         "soc_code": "",
         "soc_title": "",

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import factory
 
-from careers.models import Status
+from content.models import Status
 from places.geo import zip_point
 from trainings import models
 
@@ -49,7 +49,7 @@ class TrainingFactory(factory.django.DjangoModelFactory):
     url = "https://example.edu/programme"
     description = "A training used in tests."
     status = Status.PUBLISHED
-    last_verified = datetime.date(2026, 11, 1)
+    checked_on = datetime.date(2026, 11, 1)
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from careers.models import Status
+from content.models import Status
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Training
 
@@ -39,7 +39,7 @@ def test_admin_lists_filters_and_searches_trainings(staff):
 
 
 def test_bulk_publish_unpublish_feature_and_verify(staff):
-    a = TrainingFactory(status=Status.DRAFT, last_verified=datetime.date(2020, 1, 1))
+    a = TrainingFactory(status=Status.DRAFT, checked_on=datetime.date(2020, 1, 1))
     b = TrainingFactory(status=Status.DRAFT)
     run_action(staff, "publish_selected", [a, b])
     assert Training.objects.published().count() == 2
@@ -48,7 +48,7 @@ def test_bulk_publish_unpublish_feature_and_verify(staff):
     run_action(staff, "feature", [a])
     assert Training.objects.get(pk=a.pk).featured
     run_action(staff, "mark_verified_today", [a])
-    assert Training.objects.get(pk=a.pk).last_verified == timezone.localdate()
+    assert Training.objects.get(pk=a.pk).checked_on == timezone.localdate()
     assert Training.history.filter(id=a.pk).count() >= 4  # every change is in the history
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from careers.models import Status
+from content.models import Status
 from tests.trainings.factories import TrainingFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from careers.models import Status
+from content.models import Status
 from tests.careers.factories import RoleFactory
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Training
@@ -44,7 +44,7 @@ def training():
         languages="en,es",
         url="https://bronx.example.edu/chw",
         description="Learn outreach & navigation.",
-        last_verified=datetime.date(2026, 11, 20),
+        checked_on=datetime.date(2026, 11, 20),
         roles=[role, other],
     )
 

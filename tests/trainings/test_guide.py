@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from careers.models import EducationLevel
+from content.models import EducationLevel
 from tests.careers.factories import CareerFactory, EducationRequirementFactory, RoleFactory
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Training

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from careers.models import Status
+from content.models import Status
 from tests.careers.factories import CareerFactory, RoleFactory
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Training

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from careers.models import Status
+from content.models import Status
 from places.geo import zip_point
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Provider, Training

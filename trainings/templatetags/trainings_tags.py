@@ -1,17 +1,24 @@
-"""Template helpers of the trainings pages."""
+"""
+What the trainings app hands to other apps' pages: a career page lists its featured
+trainings through `{% featured_trainings career %}`, so careers never imports trainings.
+"""
 
 from django import template
-from django.urls import NoReverseMatch
+
+from trainings.models import Training
 
 register = template.Library()
 
+FEATURED_TRAININGS = 3
 
-@register.simple_tag
-def role_url(role):
-    """The public page of a published role, or "" (no page yet, or not published)."""
-    if not (role.is_published and role.career.is_published):
-        return ""
-    try:
-        return role.get_absolute_url()
-    except NoReverseMatch:  # the careers pages are not wired up on this branch yet
-        return ""
+
+@register.inclusion_tag("trainings/_featured_trainings.html")
+def featured_trainings(career):
+    """Featured, published trainings for this career (one query), and links to search."""
+    trainings = list(
+        Training.objects.published()
+        .filter(featured=True, careers=career)
+        .distinct()
+        .order_by("pk")[:FEATURED_TRAININGS]
+    )
+    return {"career": career, "featured_trainings": trainings}

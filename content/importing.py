@@ -1,8 +1,9 @@
 """
 Shared pieces of the CSV import/export resources (trainings/resources.py,
-employers/resources.py): widgets that name an unknown slug in plain words instead of
-skipping it or failing with a traceback, and a base resource whose row checks become
-per-row validation errors, which the admin's dry-run preview lists by row number.
+employers/resources.py; content/admin.py wires them into the admin): widgets that name an
+unknown slug in plain words instead of skipping it or failing with a traceback, and a
+base resource whose row checks become per-row validation errors, which the admin's
+dry-run preview lists by row number.
 
 An import runs in one transaction (IMPORT_EXPORT_USE_TRANSACTIONS): one bad row and
 nothing is written. Rows are matched on their natural key (slug; for a location the
@@ -13,8 +14,8 @@ importing the same file twice changes nothing.
 from django.core.exceptions import ValidationError
 from import_export import resources, widgets
 
+from content.publishing import can_publish, keep_stored_status
 from places.geo import ZipError, zip_point
-from staff.publishing import can_publish, keep_stored_status
 
 
 class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
@@ -41,9 +42,14 @@ class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
 
 
 class SlugManyToManyWidget(widgets.ManyToManyWidget):
-    """Many-to-many written as slugs separated by "|"; an unknown slug is an error."""
+    """Many-to-many written as slugs separated by "|"; an unknown slug is an error.
 
-    def __init__(self, model, field="slug", separator="|", **kwargs):
+    Named by the importing model and its many-to-many field, so an app never imports the
+    app it links to: `SlugManyToManyWidget(Training, "roles")`.
+    """
+
+    def __init__(self, owner, m2m_field, field="slug", separator="|", **kwargs):
+        model = owner._meta.get_field(m2m_field).related_model
         super().__init__(model, separator=separator, field=field, **kwargs)
 
     def clean(self, value, row=None, **kwargs):

@@ -13,7 +13,7 @@ For a user without the publish permission the status cannot change by any admin 
 from django.contrib import admin, messages
 from django.core import checks
 
-from careers.models import Status
+from content.models import Status
 
 
 def publish_codename(opts):
@@ -63,7 +63,7 @@ class PublishableAdminMixin:
                     f"'{self.publish_field}' must not be in list_editable: editors could "
                     "publish from the list. Use the publish actions.",
                     obj=self.__class__,
-                    id="staff.E001",
+                    id="content.E001",
                 )
             )
         return errors

@@ -1,7 +1,8 @@
 """
-"Needs review": content whose last verified / reviewed date is older than
-settings.REVIEW_AFTER_DAYS (or was never set), across careers, trainings and employers,
-with a bulk "mark verified today". A staff-only admin page (see staff/views.py).
+"Needs review": publishable content whose source was last checked more than
+settings.REVIEW_AFTER_DAYS ago (or never), across every app, with a bulk "mark verified
+today". The staff app shows it as an admin page (staff/views.py); the admin base offers
+the same "mark verified" as an action on each list.
 """
 
 import datetime
@@ -13,30 +14,39 @@ from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
+from content.models import Publishable
+
 
 @dataclass(frozen=True)
 class ReviewedModel:
-    key: str  # used in the form: "<key>:<pk>"
-    model_label: str  # app_label.ModelName
-    date_field: str
-    name_field: str
-    type_label: str
+    """A publishable model on the review list; `key` names it in the form ("<key>:<pk>")."""
+
+    model: type
 
     @property
-    def model(self):
-        return apps.get_model(self.model_label)
+    def key(self):
+        return self.model._meta.model_name
+
+    @property
+    def type_label(self):
+        return str(self.model._meta.verbose_name).capitalize()
 
     def perm(self, action):
         opts = self.model._meta
         return f"{opts.app_label}.{action}_{opts.model_name}"
 
 
-REVIEWED_MODELS = [
-    ReviewedModel("career", "careers.Career", "reviewed_on", "title", "Career"),
-    ReviewedModel("training", "trainings.Training", "last_verified", "title", "Training"),
-    ReviewedModel("employer", "employers.Employer", "last_verified", "name", "Employer"),
-]
-BY_KEY = {m.key: m for m in REVIEWED_MODELS}
+def reviewed_models():
+    """Every concrete Publishable model, in app and model order."""
+    return [
+        ReviewedModel(model)
+        for model in apps.get_models()
+        if issubclass(model, Publishable) and not model._meta.abstract
+    ]
+
+
+def by_key(key):
+    return {m.key: m for m in reviewed_models()}.get(key)
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ def cutoff(today=None):
 def visible_models(user):
     return [
         m
-        for m in REVIEWED_MODELS
+        for m in reviewed_models()
         if user.has_perm(m.perm("view")) or user.has_perm(m.perm("change"))
     ]
 
@@ -80,15 +90,10 @@ def stale_items(user, *, today=None):
     before = cutoff(today)
     items = []
     for kind in visible_models(user):
-        date = kind.date_field
-        rows = (
-            kind.model._default_manager.filter(
-                Q(**{f"{date}__isnull": True}) | Q(**{f"{date}__lt": before})
-            )
-            .order_by()
-            .values_list("pk", kind.name_field, date, "status")
-        )
-        items.extend(Item(kind, pk, name, day, status) for pk, name, day, status in rows)
+        rows = kind.model._default_manager.filter(
+            Q(checked_on__isnull=True) | Q(checked_on__lt=before)
+        ).order_by()
+        items.extend(Item(kind, obj.pk, str(obj), obj.checked_on, obj.status) for obj in rows)
     return items
 
 
@@ -111,16 +116,22 @@ def sort_items(items, sort):
 
 
 def mark_verified(items_by_kind, today=None):
-    """Set the date to today on each object (save() one by one: the history records it)."""
+    """Set the date to today on each object; returns how many were marked."""
+    return sum(
+        mark_checked(kind.model._default_manager.filter(pk__in=pks), today)
+        for kind, pks in items_by_kind.items()
+    )
+
+
+def mark_checked(queryset, today=None):
+    """Set checked_on to today on each row (save() one by one: the history records it)."""
     today = today or timezone.localdate()
+    update_fields = ["checked_on"]
+    if any(f.name == "updated_at" for f in queryset.model._meta.fields):
+        update_fields.append("updated_at")
     count = 0
-    for kind, pks in items_by_kind.items():
-        model = kind.model
-        update_fields = [kind.date_field]
-        if any(f.name == "updated_at" for f in model._meta.fields):
-            update_fields.append("updated_at")
-        for obj in model._default_manager.filter(pk__in=pks):
-            setattr(obj, kind.date_field, today)
-            obj.save(update_fields=update_fields)
-            count += 1
+    for obj in queryset:
+        obj.checked_on = today
+        obj.save(update_fields=update_fields)
+        count += 1
     return count

@@ -1,0 +1,139 @@
+"""
+The one content loader. Each app's `content.load(loader)` describes its starting rows
+through `ContentLoader.row()`; `manage.py load_content` runs every registered app's
+loader in one transaction (see content/registry.py).
+
+One strategy for every app:
+- a row missing from the database is created, with its links (many-to-many);
+- a row that exists is kept as staff left it (a second run changes nothing), except that
+  links it never had (because the rows it links to did not exist yet when it was first
+  loaded) are added;
+- with force=True every loaded row, and its links, is set back to the content file;
+- a row staff deleted stays deleted unless force=True.
+
+Each row is remembered in LoadedContent under a stable key, so a rerun finds it even after
+staff have changed its natural key (a title, a slug).
+"""
+
+from collections import defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from content.models import LoadedContent
+from content.registry import registrations
+
+
+class ContentLoader:
+    def __init__(self, *, force=False, stdout=None):
+        self.force = force
+        self.stdout = stdout
+        # model label -> {"created": n, "updated": n, "kept": n, "linked": n}
+        self.counts = defaultdict(
+            lambda: dict.fromkeys(["created", "updated", "kept", "linked"], 0)
+        )
+
+    def row(self, model, key, lookup, values=None, m2m=None):
+        """Create, keep or (with force) update one row; returns it, or None if staff deleted it.
+
+        `lookup` finds the row when it has no LoadedContent record yet (rows loaded before
+        records existed, or made by hand); `values` are its other fields; `m2m` maps a
+        many-to-many field name to the rows it should link to.
+        """
+        counts = self.counts[model._meta.label]
+        values = _python_values(model, values or {})
+        m2m = m2m or {}
+        key = f"{model._meta.model_name}:{key}"
+        record = LoadedContent.objects.filter(key=key).first()
+        obj = None
+        if record is not None:
+            obj = model._default_manager.filter(pk=record.object_id).first()
+            if obj is None and not self.force:
+                counts["kept"] += 1  # staff deleted it: respect that
+                return None
+        if obj is None:
+            obj = model._default_manager.filter(**lookup).first()
+        if obj is None:
+            obj = model(**lookup, **values)
+            obj.full_clean(validate_unique=False, validate_constraints=False)
+            obj.save()
+            for name, related in m2m.items():
+                getattr(obj, name).set(related)
+            counts["created"] += 1
+        elif self.force:
+            wanted = {**lookup, **values}
+            changed = [f for f, v in wanted.items() if _differs(getattr(obj, f), v)]
+            for field in changed:
+                setattr(obj, field, wanted[field])
+            if changed:
+                obj.save()
+            relinked = False
+            for name, related in m2m.items():
+                manager = getattr(obj, name)
+                if {o.pk for o in manager.all()} != {o.pk for o in related}:
+                    manager.set(related)
+                    relinked = True
+            counts["updated" if changed or relinked else "kept"] += 1
+        else:
+            counts["kept"] += 1
+            linked = False
+            for name, related in m2m.items():
+                manager = getattr(obj, name)
+                if related and not manager.exists():
+                    manager.set(related)
+                    linked = True
+            counts["linked"] += linked
+        if record is None or record.object_id != obj.pk:
+            LoadedContent.objects.update_or_create(
+                key=key,
+                defaults={
+                    "content_type": ContentType.objects.get_for_model(model),
+                    "object_id": obj.pk,
+                },
+            )
+        return obj
+
+    def note(self, message):
+        if self.stdout is not None:
+            self.stdout.write(message)
+
+
+def _python_values(model, values):
+    """Content-file values (ISO dates, decimal strings) as the model's Python values."""
+    converted = {}
+    for name, value in values.items():
+        field = model._meta.get_field(name)
+        converted[name] = value if field.is_relation else field.to_python(value)
+    return converted
+
+
+def _differs(current, wanted):
+    if hasattr(current, "pk") and hasattr(wanted, "pk"):
+        return current.pk != wanted.pk
+    return current != wanted
+
+
+def load(*functions, force=False, stdout=None):
+    """Run content loaders (each `fn(loader)`) in one transaction; counts by model label."""
+    loader = ContentLoader(force=force, stdout=stdout)
+    with transaction.atomic():
+        for function in functions:
+            function(loader)
+    return {label: dict(counts) for label, counts in loader.counts.items()}
+
+
+def load_registered(*, force=False, stdout=None):
+    """Every registered app's starting content, in INSTALLED_APPS order."""
+    from django.utils.module_loading import import_string
+
+    functions = [import_string(r.load) for r in registrations() if r.load]
+    return load(*functions, force=force, stdout=stdout)
+
+
+def totals(counts):
+    """{"created": n, ...} over every model of a `load()` result."""
+    summed = dict.fromkeys(["created", "updated", "kept", "linked"], 0)
+    for numbers in counts.values():
+        for name, value in numbers.items():
+            summed[name] += value
+    return summed

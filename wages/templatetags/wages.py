@@ -1,0 +1,216 @@
+"""
+Pay figures for people: the `money` filter and the `pay_chart` tag.
+
+    {% load wages %}
+    {{ wage.annual_median|money }}            -> $58,130
+    {{ wage.hourly_median|money:"hourly" }}   -> $27.95/hr
+    {% pay_chart wages "annual" %}            -> SVG range chart + the same figures in a table
+
+The chart is drawn on the server (no JavaScript) with presentation attributes and classes
+only, never a style attribute (the site's CSP forbids them); static/css/wages.css styles it.
+A figure BLS did not publish is shown in words from its flag, never as a number.
+"""
+
+import uuid
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+
+from django import template
+
+from wages.models import FOOTNOTE_BY_FLAG, PERCENTILES, TABLES_URL, UNITS, Flag, Footnote
+
+register = template.Library()
+
+WIDTH = 320
+PAD_X = 10
+ROW_HEIGHT = 50
+AXIS_HEIGHT = 30
+STEP = {"hourly": Decimal(5), "annual": Decimal(10000)}
+
+
+@register.filter
+def money(value, unit="annual"):
+    """Decimal -> '$58,130' (annual, whole dollars) or '$27.95/hr' (hourly); '' for None."""
+    if value in (None, ""):
+        return ""
+    amount = Decimal(str(value))
+    if unit == "hourly":
+        return f"${amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}/hr"
+    return f"${amount.quantize(Decimal('1'), ROUND_HALF_UP):,.0f}"
+
+
+def _top_code(release):
+    """(hourly, annual) lower bounds of BLS's top-code footnote for a release, or None."""
+    note = Footnote.objects.filter(release=release, code=FOOTNOTE_BY_FLAG[Flag.TOP_CODED]).first()
+    return note.thresholds() if note else None
+
+
+def flag_words(flag, unit, top_code=None):
+    """What to show people instead of a number BLS did not publish."""
+    if flag == Flag.TOP_CODED:
+        if top_code:
+            return f"{money(top_code[0 if unit == 'hourly' else 1], unit)} or more"
+        return "At or above the highest wage BLS publishes"
+    if flag == Flag.NOT_RELEASED:
+        return "Not released"
+    if flag == Flag.PAY_BASIS:
+        other = "a yearly salary" if unit == "hourly" else "an hourly wage"
+        return f"Not published (BLS reports this pay only as {other})"
+    return "Not published"
+
+
+@dataclass
+class Cell:
+    key: str
+    label: str
+    value: Decimal | None
+    text: str
+    flag: str | None
+
+
+def figure_text(wage, field, unit, top_code=None):
+    value = getattr(wage, field)
+    if value is not None:
+        return money(value, unit)
+    return flag_words(wage.flag(field), unit, top_code)
+
+
+def _row_label(wage, vary_soc, vary_area):
+    if vary_soc and vary_area:
+        return f"{wage.soc_title}, {wage.area.display_name}"
+    if vary_soc:
+        return wage.soc_title
+    return wage.area.display_name
+
+
+def _scale(rows, unit):
+    values = []
+    for row in rows:
+        for cell in row["cells"]:
+            if cell.value is not None:
+                values.append(cell.value)
+        if row["top_coded_at"] is not None:
+            values.append(row["top_coded_at"])
+    if not values:
+        return Decimal(0), STEP[unit]
+    step = STEP[unit]
+    lo = (min(values) / step).to_integral_value(ROUND_FLOOR) * step
+    hi = (max(values) / step).to_integral_value(ROUND_CEILING) * step
+    if hi <= lo:
+        hi = lo + step
+    return lo, hi
+
+
+@register.inclusion_tag("wages/_pay_chart.html")
+def pay_chart(wages, unit="annual", caption="", chart_id=""):
+    """
+    A pay-range chart and table for one or several Wage rows, all in one unit:
+    the 10th to 90th percentile as a thin bar, the middle half (25th to 75th) as a thick bar
+    and the median as a mark.
+    """
+    if unit not in UNITS:
+        raise template.TemplateSyntaxError(f"pay_chart unit must be one of {UNITS}.")
+    wages = list(wages)
+    chart_id = chart_id or f"pay-{uuid.uuid4().hex[:8]}"
+    releases = sorted({w.release for w in wages})
+    top_codes = {release: _top_code(release) for release in releases}
+    vary_soc = len({w.soc_code for w in wages}) > 1
+    vary_area = len({w.area_id for w in wages}) > 1
+
+    rows = []
+    for wage in wages:
+        top_code = top_codes.get(wage.release)
+        cells = [
+            Cell(
+                key=key,
+                label=label,
+                value=value,
+                text=figure_text(wage, f"{unit}_{key}", unit, top_code),
+                flag=str(flag) if flag else None,
+            )
+            for key, label, value, flag in wage.percentiles(unit)
+        ]
+        top_coded_at = None
+        if wage.flag(f"{unit}_p90") == Flag.TOP_CODED and top_code:
+            top_coded_at = top_code[0 if unit == "hourly" else 1]
+        rows.append(
+            {
+                "wage": wage,
+                "label": _row_label(wage, vary_soc, vary_area),
+                "cells": cells,
+                "top_coded_at": top_coded_at,
+            }
+        )
+
+    lo, hi = _scale(rows, unit)
+    span = hi - lo
+    inner = WIDTH - 2 * PAD_X
+
+    def x(value):
+        return round(PAD_X + float((value - lo) / span) * inner, 1)
+
+    for index, row in enumerate(rows):
+        by_key = {cell.key: cell.value for cell in row["cells"]}
+        top = index * ROW_HEIGHT
+        row["label_y"] = top + 16
+        row["bar_y"] = top + 24
+        row["middle_y"] = top + 22
+        row["median_y1"], row["median_y2"] = top + 19, top + 41
+        row["text_y"] = top + 36
+        low = by_key["p10"] if by_key["p10"] is not None else by_key["p25"]
+        high = by_key["p90"]
+        row["open_end"] = False
+        if high is None and row["top_coded_at"] is not None:
+            high, row["open_end"] = row["top_coded_at"], True
+        if high is None:
+            high = by_key["p75"]
+        row["range"] = (x(low), x(high)) if low is not None and high is not None else None
+        if row["range"]:
+            row["range_width"] = round(row["range"][1] - row["range"][0], 1)
+        if by_key["p25"] is not None and by_key["p75"] is not None:
+            row["middle"] = (x(by_key["p25"]), round(x(by_key["p75"]) - x(by_key["p25"]), 1))
+        else:
+            row["middle"] = None
+        row["median_x"] = x(by_key["median"]) if by_key["median"] is not None else None
+        row["drawn"] = bool(row["range"] or row["middle"] or row["median_x"] is not None)
+        flags = {cell.flag for cell in row["cells"]}
+        if flags == {str(Flag.TOP_CODED)}:
+            row["none_text"] = f"Every percentile: {row['cells'][0].text}"
+        else:
+            row["none_text"] = "No figures published"
+        row["summary"] = "; ".join(f"{c.label} {c.text}" for c in row["cells"])
+
+    height = len(rows) * ROW_HEIGHT + AXIS_HEIGHT
+    axis_y = len(rows) * ROW_HEIGHT + 4
+    ticks = [
+        {"x": x(value), "text": money(value, unit), "anchor": anchor}
+        for value, anchor in ((lo, "start"), (lo + span / 2, "middle"), (hi, "end"))
+    ]
+    unit_words = "hourly wage" if unit == "hourly" else "annual wage"
+    title = caption or f"Pay range, {unit_words}"
+    release_words = ", ".join(releases)
+    description = (
+        f"{unit_words.capitalize()}s from the U.S. Bureau of Labor Statistics, {release_words}. "
+        "Each bar runs from the 10th to the 90th percentile; the thick part is the middle "
+        "half (25th to 75th percentile) and the mark is the median. "
+        + " ".join(f"{row['label']}: {row['summary']}." for row in rows)
+    )
+    return {
+        "chart_id": chart_id,
+        "title": title,
+        "description": description,
+        "rows": rows,
+        "width": WIDTH,
+        "height": height,
+        "axis_y": axis_y,
+        "axis_x1": PAD_X,
+        "axis_x2": WIDTH - PAD_X,
+        "tick_y": axis_y + 18,
+        "ticks": ticks,
+        "percentiles": PERCENTILES,
+        "unit": unit,
+        "unit_words": unit_words,
+        "release_words": release_words,
+        "source_url": TABLES_URL,
+        "row_header": "Occupation" if vary_soc and not vary_area else "Area",
+    }
