@@ -33,7 +33,9 @@ def search_vector():
 def search_trainings(queryset, query):
     text = normalise(query)[:MAX_QUERY_LENGTH]
     if not text:
-        return queryset.none()
+        # Nothing searchable was typed (only control characters, say): no results, but
+        # still annotated, so callers can sort by rank.
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
         vector = search_vector()

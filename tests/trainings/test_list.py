@@ -359,3 +359,9 @@ def test_a_field_error_is_announced_with_its_input(client, catalogue, path):
     assert 'aria-describedby="id_zip_helptext id_zip_error"' in html
     assert '<span class="hint" id="id_zip_helptext">' in html
     assert '<ul class="errorlist" id="id_zip_error"><li>Enter a 5-digit ZIP code' in html
+
+
+def test_a_query_of_only_control_characters_finds_nothing_without_an_error(client, catalogue):
+    response = client.get("/trainings/", {"q": "\x1b\x07"})
+    assert response.status_code == 200
+    assert list(response.context["page_obj"]) == []
