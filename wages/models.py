@@ -14,6 +14,8 @@ from decimal import Decimal
 from django.db import models
 
 TABLES_URL = "https://www.bls.gov/oes/tables.htm"
+# BLS's own OEWS page for New York State: the table the state figures are read from.
+STATE_TABLE_URL = "https://www.bls.gov/oes/current/oes_ny.htm"
 
 # The percentile figures, in order, and what BLS calls them.
 PERCENTILES = [
@@ -87,12 +89,21 @@ class Area(models.Model):
         return f"{self.name} State" if self.kind == self.Kind.STATE else self.name
 
 
+class FootnoteQuerySet(models.QuerySet):
+    def top_codes(self, releases):
+        """{release: (hourly, annual)} lower bounds of BLS's top-code footnote, in one query."""
+        notes = self.filter(release__in=set(releases), code=FOOTNOTE_BY_FLAG[Flag.TOP_CODED])
+        return {note.release: note.thresholds() for note in notes}
+
+
 class Footnote(models.Model):
     """A BLS footnote of one release, e.g. 5: 'This wage is equal to or greater than ...'."""
 
     release = models.CharField(max_length=20, help_text='e.g. "May 2025"')
     code = models.CharField(max_length=4)
     text = models.TextField()
+
+    objects = FootnoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["release", "code"]
@@ -131,6 +142,13 @@ class WageQuerySet(models.QuerySet):
         """The name of the newest release held ('May 2025'), or None."""
         releases = self.order_by().values_list("release", flat=True).distinct()
         return max(releases, key=_release_sort_key, default=None)
+
+
+def newest_release_only(wages):
+    """The rows of the newest release among `wages` (a page shows one release at a time)."""
+    wages = list(wages)
+    newest = max((w.release for w in wages), key=_release_sort_key, default=None)
+    return [w for w in wages if w.release == newest]
 
 
 def _release_sort_key(release):
