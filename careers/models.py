@@ -65,9 +65,7 @@ class RoleQuerySet(PublishableQuerySet):
                 "education", queryset=EducationRequirement.objects.order_by("order", "pk")
             ),
             models.Prefetch("pay_ranges", queryset=PayRange.objects.order_by("order", "pk")),
-            models.Prefetch(
-                "occupations", queryset=RoleOccupation.objects.order_by("order", "pk")
-            ),
+            models.Prefetch("occupations", queryset=RoleOccupation.objects.order_by("order", "pk")),
         )
 
 

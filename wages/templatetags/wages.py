@@ -111,6 +111,17 @@ def employment_text(wage):
     return flag_words(wage.flag("employment"), "annual")
 
 
+@register.simple_tag
+def pay_figure(wage, field, top_codes=None):
+    """One figure of a Wage row as people read it: '$27.95/hr', '$58,130', '5,800' or words."""
+    if field == "employment":
+        return employment_text(wage)
+    if top_codes is None:
+        top_codes = Footnote.objects.top_codes([wage.release])
+    unit = "hourly" if field.startswith("hourly") else "annual"
+    return figure_text(wage, field, unit, top_codes.get(wage.release))
+
+
 def source_url_for(area):
     """BLS's own table for New York State; the OEWS tables page for the other areas."""
     return STATE_TABLE_URL if area.code == STATE_AREA_CODE else TABLES_URL
