@@ -65,7 +65,12 @@ class RoleQuerySet(PublishableQuerySet):
                 "education", queryset=EducationRequirement.objects.order_by("order", "pk")
             ),
             models.Prefetch("pay_ranges", queryset=PayRange.objects.order_by("order", "pk")),
-            models.Prefetch("occupations", queryset=RoleOccupation.objects.order_by("order", "pk")),
+        )
+
+    def with_occupations(self):
+        """Prefetch the BLS occupations a role's pay comes from, primary first (one query)."""
+        return self.prefetch_related(
+            models.Prefetch("occupations", queryset=RoleOccupation.objects.order_by("order", "pk"))
         )
 
 

@@ -6,7 +6,7 @@ York State or for every New York area, each in one query, newest release only.
 
 from content.text import normalise
 from wages.areas import STATE_AREA_CODE
-from wages.models import Area, Footnote, Wage, newest_release_only, normalise_soc
+from wages.models import Area, Wage, newest_release_only, normalise_soc, top_codes_of
 
 AREA_KIND_ORDER = {Area.Kind.STATE: 0, Area.Kind.METROPOLITAN: 1, Area.Kind.NONMETROPOLITAN: 2}
 
@@ -45,8 +45,10 @@ def state_wages(codes):
     """{soc_code: Wage} for New York State, in one query."""
     if not codes:
         return {}
-    rows = Wage.objects.filter(soc_code__in=codes, area__code=STATE_AREA_CODE).select_related(
-        "area"
+    rows = (
+        Wage.objects.filter(soc_code__in=codes, area__code=STATE_AREA_CODE)
+        .select_related("area")
+        .with_top_code()
     )
     return _newest_by(rows, lambda w: w.soc_code)
 
@@ -55,7 +57,7 @@ def wages_by_area(codes):
     """{(soc_code, area_id): Wage} for every area, in one query."""
     if not codes:
         return {}
-    rows = Wage.objects.filter(soc_code__in=codes).select_related("area")
+    rows = Wage.objects.filter(soc_code__in=codes).select_related("area").with_top_code()
     return _newest_by(rows, lambda w: (w.soc_code, w.area_id))
 
 
@@ -65,6 +67,5 @@ def areas():
 
 
 def top_codes(wages):
-    """The top-code footnotes the rows need, in one query (none when there are no rows)."""
-    releases = {wage.release for wage in wages}
-    return Footnote.objects.top_codes(releases) if releases else {}
+    """The top-code thresholds of the rows' releases, read with the rows (no query)."""
+    return top_codes_of(wages)

@@ -172,6 +172,7 @@ def role_detail(request, career, role):
     )
     role = (
         roles.with_titles_education_and_pay()
+        .with_occupations()
         .prefetch_related(
             Prefetch("duties", queryset=Duty.objects.order_by("kind", "order", "pk")),
             Prefetch("settings", queryset=WorkSetting.objects.order_by("order", "name")),
@@ -247,7 +248,7 @@ def _get_role(request, career, role):
         Role.objects.visible_to(request.user)
         .select_related("career")
         .filter(career__slug=career, slug=role)
-        .prefetch_related("occupations")
+        .with_occupations()
         .first()
     )
     if found is None:

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 
 TABLES_URL = "https://www.bls.gov/oes/tables.htm"
 # BLS's own OEWS page for New York State: the table the state figures are read from.
@@ -96,6 +97,20 @@ class FootnoteQuerySet(models.QuerySet):
         return {note.release: note.thresholds() for note in notes}
 
 
+def top_code_thresholds(text):
+    """(hourly, annual) Decimals from the top-code footnote's text, or None."""
+    amounts = re.findall(r"\$([\d,]+(?:\.\d+)?)", text or "")
+    if len(amounts) != 2:
+        return None
+    hourly, annual = (Decimal(a.replace(",", "")) for a in amounts)
+    return hourly, annual
+
+
+def top_codes_of(wages):
+    """{release: thresholds} from rows read `with_top_code()`: no query of its own."""
+    return {w.release: top_code_thresholds(w.top_code_note) for w in wages if w.top_code_note}
+
+
 class Footnote(models.Model):
     """A BLS footnote of one release, e.g. 5: 'This wage is equal to or greater than ...'."""
 
@@ -119,11 +134,7 @@ class Footnote(models.Model):
 
     def thresholds(self):
         """For the top-code footnote: (hourly, annual) lower bounds as Decimals, or None."""
-        amounts = re.findall(r"\$([\d,]+(?:\.\d+)?)", self.text)
-        if len(amounts) != 2:
-            return None
-        hourly, annual = (Decimal(a.replace(",", "")) for a in amounts)
-        return hourly, annual
+        return top_code_thresholds(self.text)
 
 
 class WageQuerySet(models.QuerySet):
@@ -131,6 +142,16 @@ class WageQuerySet(models.QuerySet):
         """Rows for these SOC codes ('21-1094' or '211094'), with their area."""
         wanted = [normalise_soc(code) for code in codes]
         return self.filter(soc_code__in=wanted).select_related("area")
+
+    def with_top_code(self):
+        """
+        Each row with `top_code_note`, the text of its release's top-code footnote ("equal to
+        or greater than $115.00 per hour ..."), read in the same query: see top_codes_of().
+        """
+        note = Footnote.objects.filter(
+            release=OuterRef("release"), code=FOOTNOTE_BY_FLAG[Flag.TOP_CODED]
+        ).values("text")[:1]
+        return self.annotate(top_code_note=Subquery(note))
 
     def for_area(self, area):
         return self.filter(area=area)
