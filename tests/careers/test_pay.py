@@ -293,3 +293,18 @@ def test_pay_page_with_a_query_string_is_not_served_from_the_cache(client, conte
     # A figure changed without saving through the ORM signal (no cache bump) still shows.
     Wage.objects.filter(soc_code="21-1094", area__code=ALBANY).update(employment=391)
     assert "391" in figures(facts_boxes(page(client, url))[0])
+
+
+@pytest.mark.parametrize("bad", ["x" * 5000, "12207\x00", ""])
+def test_odd_zip_input_never_breaks_the_page(client, content, bad):
+    role = Role.objects.get(slug="care-coordinator")
+    response = client.get(role.pay_url, {"zip": bad})
+    assert response.status_code == (200 if bad == "" else 400)
+    value = re.search(r'name="zip" id="[^"]+" value="([^"]*)"', response.content.decode())
+    assert len(htmllib.unescape(value.group(1))) <= 20  # echoed back, cut short
+
+
+def test_a_draft_roles_pay_page_is_404_for_the_public(client, content):
+    role = Role.objects.get(slug="care-coordinator")
+    Role.objects.filter(pk=role.pk).update(status="draft")
+    assert client.get(role.pay_url).status_code == 404
