@@ -25,6 +25,13 @@ class PayRangeInline(ContentInline):
     fields += ["source_name", "source_url", "source_year", "order"]
 
 
+class RoleOccupationInline(ContentInline):
+    model = models.RoleOccupation
+    extra = 0
+    fields = ["soc_code", "soc_title", "reason", "source_name", "source_url", "checked_on"]
+    fields += ["order"]
+
+
 class RoleInline(PublishableInline):
     model = models.Role
     extra = 0
@@ -52,11 +59,12 @@ class RoleAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["career"]
     ordering = ["career__order", "order", "name"]
-    inlines = [JobTitleInline, EducationInline, PayRangeInline]
+    inlines = [JobTitleInline, EducationInline, RoleOccupationInline, PayRangeInline]
     fieldsets = [
         (None, {"fields": ["career", "name", "slug", "short_name", "status", "order"]}),
         ("What the role is", {"fields": ["definition", "definition_source", "focus"]}),
-        ("Occupation code", {"fields": ["soc_code", "soc_title"]}),
+        ("Primary occupation code (its BLS figures are the quick facts)",
+         {"fields": ["soc_code", "soc_title"]}),
         ("Source", {"fields": ["source_url", "checked_on"]}),
     ]  # fmt: skip
 

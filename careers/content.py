@@ -16,6 +16,7 @@ from careers.models import (
     JobTitle,
     PayRange,
     Role,
+    RoleOccupation,
     WorkSetting,
 )
 from content import loading
@@ -79,6 +80,18 @@ def _load_file(loader, path):
             PayRange,
             f"{item['role']}/{item['key']}",
             {"role": role, "unit": fields.pop("unit"), "source_url": fields.pop("source_url")},
+            fields,
+        )
+
+    for item in data.get("occupations", []):
+        role = roles.get(item["role"])
+        if role is None:
+            continue
+        fields = {k: v for k, v in item.items() if k not in ("role", "soc_code")}
+        loader.row(
+            RoleOccupation,
+            f"{item['role']}/{item['soc_code']}",
+            {"role": role, "soc_code": item["soc_code"]},
             fields,
         )
 

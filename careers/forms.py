@@ -1,8 +1,11 @@
-"""Forms of the careers app: the job-title finder."""
+"""Forms of the careers app: the job-title finder and the pay pages' ZIP code."""
 
 from django import forms
 
 from careers.search import MAX_QUERY_LENGTH
+from wages.areas import is_zip
+
+ZIP_MESSAGE = "Enter a 5-digit ZIP code, for example 12207."
 
 
 class TitleSearchForm(forms.Form):
@@ -25,3 +28,42 @@ class TitleSearchForm(forms.Form):
             attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}
         ),
     )
+
+
+class PayAreaForm(forms.Form):
+    """
+    "Your ZIP code" on the pay pages, and the plain ?area=<BLS code> links: both optional,
+    both validated; a ZIP code must be exactly five ASCII digits (full-width digits too are
+    refused, before any lookup).
+    """
+
+    zip = forms.CharField(
+        label="Your ZIP code",
+        required=False,
+        strip=True,
+        help_text="Five digits, for example 12207. We show the pay in the area that contains it.",
+        error_messages={"null_characters_not_allowed": ZIP_MESSAGE},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": "7"}
+        ),
+    )
+    area = forms.CharField(required=False, strip=True, widget=forms.HiddenInput)
+
+    def __init__(self, *args, area_codes=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.area_codes = set(area_codes)
+
+    def clean_zip(self):
+        value = self.cleaned_data["zip"]
+        if value and not is_zip(value):
+            raise forms.ValidationError(ZIP_MESSAGE, code="invalid")
+        return value
+
+    def clean_area(self):
+        value = self.cleaned_data["area"]
+        if value and value not in self.area_codes:
+            raise forms.ValidationError(
+                "We have no figures for that area. Choose one of the areas listed below.",
+                code="unknown_area",
+            )
+        return value

@@ -1,7 +1,8 @@
 """
 Careers and their roles: what a role is, its job titles, duties, settings, typical
 education and pay, the certifications that fit it, and which roles lead to which.
-Every figure carries its public source and year.
+Every figure carries its public source; the BLS pay figures themselves live in `wages`,
+and `RoleOccupation` says which BLS occupations (SOC codes) a role's figures come from, and why.
 """
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from content.models import EducationLevel, Publishable, PublishableQuerySet, Status
 from content.text import normalise
+from wages.models import normalise_soc
 
 
 class Career(Publishable):
@@ -65,6 +67,12 @@ class RoleQuerySet(PublishableQuerySet):
             models.Prefetch("pay_ranges", queryset=PayRange.objects.order_by("order", "pk")),
         )
 
+    def with_occupations(self):
+        """Prefetch the BLS occupations a role's pay comes from, primary first (one query)."""
+        return self.prefetch_related(
+            models.Prefetch("occupations", queryset=RoleOccupation.objects.order_by("order", "pk"))
+        )
+
 
 class Role(Publishable):
     """One role within a career, e.g. care coordinator (CC) or care manager (CM)."""
@@ -80,7 +88,10 @@ class Role(Publishable):
         "SOC code",
         max_length=10,
         blank=True,
-        help_text="Nearest Standard Occupational Classification code, e.g. 21-1022.",
+        help_text=(
+            "The primary Standard Occupational Classification code, e.g. 21-1022: its BLS "
+            "figures are the role's quick facts. Say why under 'BLS occupations used'."
+        ),
     )
     soc_title = models.CharField("SOC title", max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(default=0)
@@ -106,6 +117,10 @@ class Role(Publishable):
         )
 
     @property
+    def pay_url(self):
+        return reverse("careers:role_pay", kwargs={"career": self.career.slug, "role": self.slug})
+
+    @property
     def public_url(self):
         """The role's page when the public can see it (it and its career are published), else ""."""
         if self.is_published and self.career.is_published:
@@ -122,6 +137,50 @@ class Role(Publishable):
                 },
                 code="reserved",
             )
+
+
+class RoleOccupation(models.Model):
+    """A BLS occupation (SOC code) whose pay figures a role's pages use, with why and a source."""
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="occupations")
+    soc_code = models.CharField("SOC code", max_length=7, help_text="e.g. 21-1094")
+    soc_title = models.CharField(
+        "SOC title", max_length=200, help_text="The occupation's name as BLS publishes it."
+    )
+    reason = models.TextField(
+        help_text="Why this occupation fits the role, in plain words, as the source says it."
+    )
+    source_name = models.CharField(max_length=300)
+    source_url = models.URLField(
+        max_length=500, help_text="A public page (O*NET, BLS, ...) that supports the reason."
+    )
+    checked_on = models.DateField(
+        null=True, blank=True, help_text="When someone last checked the source says so."
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["role", "order", "id"]
+        verbose_name = "BLS occupation used"
+        verbose_name_plural = "BLS occupations used"
+        constraints = [
+            models.UniqueConstraint(fields=["role", "soc_code"], name="roleoccupation_unique"),
+            models.CheckConstraint(
+                condition=~Q(reason="") & ~Q(source_url=""), name="roleoccupation_has_source"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.soc_code} {self.soc_title}"
+
+    def clean(self):
+        super().clean()
+        try:
+            self.soc_code = normalise_soc(self.soc_code)
+        except ValueError as error:
+            raise ValidationError({"soc_code": str(error)}, code="soc_code") from error
 
 
 class SourcedMixin(models.Model):
@@ -236,7 +295,10 @@ class EducationRequirement(SourcedMixin):
 
 
 class PayRange(SourcedMixin):
-    """A typical pay range for a role, in a region and year, from a named public source."""
+    """
+    A pay range for a role as another organization states it (e.g. the Health Workforce
+    Collaborative's "typical pay range"), with only the region and year that source gives.
+    """
 
     class Unit(models.TextChoices):
         HOURLY = "hourly", "an hour"
@@ -246,9 +308,16 @@ class PayRange(SourcedMixin):
     low = models.DecimalField(max_digits=10, decimal_places=2)
     high = models.DecimalField(max_digits=10, decimal_places=2)
     unit = models.CharField(max_length=10, choices=Unit.choices)
-    region = models.CharField(max_length=200, help_text="e.g. New York State")
+    region = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Only if the source names one, e.g. New York State. Leave empty otherwise.",
+    )
     note = models.CharField(
-        max_length=300, blank=True, help_text="What the range is, e.g. 10th to 90th percentile."
+        max_length=300, blank=True, help_text='What the source calls it, e.g. "Typical pay range".'
+    )
+    source_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Only if the source gives a year. Leave empty otherwise."
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -267,7 +336,8 @@ class PayRange(SourcedMixin):
                 name="payrange_has_source",
             ),
             models.CheckConstraint(
-                condition=Q(source_year__gte=1990) & Q(source_year__lte=2100),
+                condition=Q(source_year__isnull=True)
+                | (Q(source_year__gte=1990) & Q(source_year__lte=2100)),
                 name="payrange_plausible_year",
             ),
         ]

@@ -57,4 +57,18 @@ class RoleSitemap(Sitemap):
         return role.updated_at
 
 
-sitemaps = {"static": StaticViewSitemap, "careers": CareerSitemap, "roles": RoleSitemap}
+class RolePaySitemap(RoleSitemap):
+    """Each published role's pay-by-area page, at its base address only (no ?zip= or ?area=)."""
+
+    priority = 0.6
+
+    def location(self, role):
+        return role.pay_url
+
+
+sitemaps = {
+    "static": StaticViewSitemap,
+    "careers": CareerSitemap,
+    "roles": RoleSitemap,
+    "role_pay": RolePaySitemap,
+}

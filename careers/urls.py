@@ -11,4 +11,5 @@ urlpatterns = [
     path("careers/<slug:career>/", views.career_detail, name="career_detail"),
     path("careers/<slug:career>/compare/", views.career_compare, name="career_compare"),
     path("careers/<slug:career>/<slug:role>/", views.role_detail, name="role_detail"),
+    path("careers/<slug:career>/<slug:role>/pay/", views.role_pay, name="role_pay"),
 ]

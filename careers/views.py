@@ -1,8 +1,9 @@
 """
 Pages of the careers app: the start page, the list of careers with the job-title finder,
-a career, a role and the compare table. Each page runs a fixed number of queries
-whatever the amount of data (Prefetch objects, through-table reads grouped in Python).
-Drafts are 404 for the public; staff see them with the draft bar.
+a career, a role, a role's pay in every New York area, and the compare table. Each page
+runs a fixed number of queries whatever the amount of data (Prefetch objects, through-table
+reads grouped in Python). Drafts are 404 for the public; staff see them with the draft bar.
+Pay figures are BLS's, from the `wages` app (careers/pay.py picks the rows).
 """
 
 from collections import OrderedDict
@@ -11,19 +12,20 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
 
-from careers.forms import TitleSearchForm
+from careers import pay
+from careers.forms import PayAreaForm, TitleSearchForm
 from careers.models import (
     Career,
     CareerStep,
     Duty,
     JobTitle,
-    PayRange,
     Role,
     WorkSetting,
 )
 from content.jsonld import ld_json
 from content.models import may_preview
 from content.pagecache import cache_public_page
+from wages.areas import STATE_AREA_CODE, locate_zip
 
 MAX_TITLE_RESULTS = 20
 
@@ -122,18 +124,28 @@ def career_detail(request, career):
         ).values()
     )
     settings.sort(key=lambda s: (s.order, s.name))
+    top_codes = _attach_state_wages(roles)
     return render(
         request,
         "careers/career_detail.html",
         {
             "career": career,
             "roles": roles,
+            "top_codes": top_codes,
             "shared_duties": [d for d in duties if d.kind == Duty.Kind.RESPONSIBILITY],
             "functions": [d for d in duties if d.kind == Duty.Kind.FUNCTION],
             "settings": settings,
             "is_draft": not career.is_published,
         },
     )
+
+
+def _attach_state_wages(roles):
+    """Set `role.state_wage` (its primary SOC code in New York State, or None): two queries."""
+    wages = pay.state_wages({pay.primary_code(role) for role in roles} - {None})
+    for role in roles:
+        role.state_wage = wages.get(pay.primary_code(role))
+    return pay.top_codes(wages.values())
 
 
 def _duties_for(role_ids):
@@ -160,6 +172,7 @@ def role_detail(request, career, role):
     )
     role = (
         roles.with_titles_education_and_pay()
+        .with_occupations()
         .prefetch_related(
             Prefetch("duties", queryset=Duty.objects.order_by("kind", "order", "pk")),
             Prefetch("settings", queryset=WorkSetting.objects.order_by("order", "name")),
@@ -178,17 +191,26 @@ def role_detail(request, career, role):
     if not may_preview(request.user, Role):
         steps = [s for s in steps if s.from_role.public_url and s.to_role.public_url]
     duties = list(role.duties.all())
+    codes = pay.role_codes(role)
+    by_code = pay.state_wages(codes)
+    state_wages = [by_code[code] for code in codes if code in by_code]
+    role.state_wage = by_code.get(pay.primary_code(role))
+    top_codes = pay.top_codes(state_wages)
     return render(
         request,
         "careers/role_detail.html",
         {
             "career": career,
             "role": role,
+            "state_wages": state_wages,
+            "top_codes": top_codes,
+            "no_such_occupation": pay.bls_has_no_such_occupation(role),
+            "pay_form": PayAreaForm(),
             "responsibilities": [d for d in duties if d.kind == Duty.Kind.RESPONSIBILITY],
             "functions": [d for d in duties if d.kind == Duty.Kind.FUNCTION],
             "steps_out": [s for s in steps if s.from_role_id == role.pk],
             "steps_in": [s for s in steps if s.to_role_id == role.pk],
-            "ld_json": ld_json(occupation_ld(request, role)),
+            "ld_json": ld_json(occupation_ld(request, role, role.state_wage)),
             "is_draft": not (career.is_published and role.is_published),
         },
     )
@@ -203,18 +225,130 @@ def career_compare(request, career):
         Prefetch("settings", queryset=WorkSetting.objects.order_by("order", "name")),
         "certifications",
     )
+    top_codes = _attach_state_wages(roles)
+    chart_wages = list(
+        {role.state_wage.pk: role.state_wage for role in roles if role.state_wage}.values()
+    )
     return render(
         request,
         "careers/career_compare.html",
-        {"career": career, "roles": roles, "is_draft": not career.is_published},
+        {
+            "career": career,
+            "roles": roles,
+            "top_codes": top_codes,
+            "chart_wages": chart_wages,
+            "is_draft": not career.is_published,
+        },
     )
 
 
-UNIT_DURATION = {PayRange.Unit.HOURLY: "P1H", PayRange.Unit.ANNUAL: "P1Y"}
+def _get_role(request, career, role):
+    """A role with its career and its BLS occupations, in two queries; 404 if not visible."""
+    found = (
+        Role.objects.visible_to(request.user)
+        .select_related("career")
+        .filter(career__slug=career, slug=role)
+        .with_occupations()
+        .first()
+    )
+    if found is None:
+        raise Http404("No such role.")
+    return found
 
 
-def occupation_ld(request, role):
-    """schema.org Occupation for a role page (https://schema.org/Occupation)."""
+@cache_public_page
+def role_pay(request, career, role):
+    """A role's BLS pay in every New York area, and in the visitor's area (?zip= or ?area=)."""
+    role = _get_role(request, career, role)
+    career = role.career
+    areas = pay.areas()
+    by_code = {area.code: area for area in areas}
+    form = PayAreaForm(request.GET or None, area_codes=by_code)
+    chosen, place, outside = None, None, False
+    if form.is_bound and form.is_valid():
+        if form.cleaned_data["zip"]:
+            place = locate_zip(form.cleaned_data["zip"])
+            if not place.in_new_york:
+                outside = True
+            else:
+                chosen = place.area or by_code.get(STATE_AREA_CODE)
+        elif form.cleaned_data["area"]:
+            chosen = by_code[form.cleaned_data["area"]]
+
+    codes = pay.role_codes(role)
+    wages = pay.wages_by_area(codes)
+    top_codes = pay.top_codes(wages.values())
+    titles = {o.soc_code: o.soc_title for o in role.occupations.all()}
+    titles.update({w.soc_code: w.soc_title for w in wages.values()})
+    occupations = []
+    for code in codes:
+        rows = [(area, wages.get((code, area.pk))) for area in areas]
+        occupations.append(
+            {
+                "code": code,
+                "title": titles.get(code) or role.soc_title or code,
+                "rows": rows,
+                "chart_wages": [wage for _area, wage in rows if wage],
+                "chosen_wage": wages.get((code, chosen.pk)) if chosen else None,
+            }
+        )
+    return render(
+        request,
+        "careers/role_pay.html",
+        {
+            "career": career,
+            "role": role,
+            "form": form,
+            "chosen": chosen,
+            "place": place,
+            "outside": outside,
+            "occupations": occupations,
+            "top_codes": top_codes,
+            "no_such_occupation": pay.bls_has_no_such_occupation(role),
+            "is_draft": not (career.is_published and role.is_published),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+SOC_CODE_SET = {
+    "@type": "CategoryCodeSet",
+    "name": "Standard Occupational Classification (SOC) 2018",
+    "url": "https://www.bls.gov/soc/2018/",
+}
+LD_PERCENTILES = [
+    ("percentile10", "annual_p10"),
+    ("percentile25", "annual_p25"),
+    ("median", "annual_median"),
+    ("percentile75", "annual_p75"),
+    ("percentile90", "annual_p90"),
+]
+
+
+def salary_ld(wage):
+    """schema.org MonetaryAmountDistribution of a Wage row's yearly pay (flags left out)."""
+    data = {
+        "@type": "MonetaryAmountDistribution",
+        "name": (
+            f"{wage.soc_title} (SOC {wage.soc_code}), {wage.area.display_name}: "
+            f"U.S. Bureau of Labor Statistics, OEWS, {wage.release}"
+        ),
+        "currency": "USD",
+        "duration": "P1Y",
+    }
+    for key, field in LD_PERCENTILES:
+        value = getattr(wage, field)
+        if value is not None:
+            data[key] = float(value)
+    return data
+
+
+def occupation_ld(request, role, wage=None):
+    """
+    schema.org Occupation for a role page (https://schema.org/Occupation): the BLS
+    occupations its figures come from, and the yearly pay of the primary one in New York
+    State (the figures of the page's quick facts).
+    """
     url = request.build_absolute_uri(role.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -224,17 +358,20 @@ def occupation_ld(request, role):
         "url": url,
         "occupationLocation": {"@type": "State", "name": "New York"},
     }
-    if role.soc_code:
-        data["occupationalCategory"] = {
-            "@type": "CategoryCode",
-            "codeValue": role.soc_code,
-            "name": role.soc_title or role.soc_code,
-            "inCodeSet": {
-                "@type": "CategoryCodeSet",
-                "name": "Standard Occupational Classification (SOC) 2018",
-                "url": "https://www.bls.gov/soc/2018/",
-            },
-        }
+    titles = {o.soc_code: o.soc_title for o in role.occupations.all()}
+    if pay.primary_code(role):
+        titles.setdefault(pay.primary_code(role), role.soc_title)
+    codes = pay.role_codes(role)
+    if codes:
+        data["occupationalCategory"] = [
+            {
+                "@type": "CategoryCode",
+                "codeValue": code,
+                "name": titles.get(code) or code,
+                "inCodeSet": SOC_CODE_SET,
+            }
+            for code in codes
+        ]
     education = list(role.education.all())
     if education:
         data["educationRequirements"] = [
@@ -250,19 +387,8 @@ def occupation_ld(request, role):
             }
             for item in education
         ]
-    pay = list(role.pay_ranges.all())
-    if pay:
-        data["estimatedSalary"] = [
-            {
-                "@type": "MonetaryAmountDistribution",
-                "name": f"{item.region}, {item.source_year}, source: {item.source_name}",
-                "currency": "USD",
-                "duration": UNIT_DURATION.get(item.unit, "P1Y"),
-                "minValue": float(item.low),
-                "maxValue": float(item.high),
-            }
-            for item in pay
-        ]
+    if wage is not None:
+        data["estimatedSalary"] = [salary_ld(wage)]
     duties = [d.text for d in role.duties.all() if d.kind == Duty.Kind.RESPONSIBILITY]
     if duties:
         data["responsibilities"] = duties

@@ -5,6 +5,8 @@ Both return None when the county has no sourced mapping (see docs/wages.md): the
 then shows the New York State figures, `state_area()`.
 """
 
+from dataclasses import dataclass
+
 import zipcodes
 
 from wages.models import Area, CountyArea
@@ -44,10 +46,24 @@ def is_zip(value):
     return isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit()
 
 
-def area_for_zip(zip_code):
+@dataclass(frozen=True)
+class ZipArea:
+    """Where a ZIP code is: its New York county (or "") and that county's BLS area (or None)."""
+
+    zip_code: str
+    county: str
+    area: Area | None
+
+    @property
+    def in_new_york(self):
+        return bool(self.county)
+
+
+def locate_zip(zip_code):
     """
-    The BLS area of a New York ZIP code's county (from the `zipcodes` package), or None for
-    a ZIP code outside New York or in a county without a mapping.
+    The New York county of a ZIP code (from the `zipcodes` package) and its BLS area.
+    `county` is "" for a ZIP code outside New York (or unknown); `area` is None then, and
+    also for a New York county without a sourced mapping (show state_area() instead).
 
     Raises ZipCodeError, without calling `zipcodes`, unless zip_code is five ASCII digits:
     that library fails on some non-ASCII digits.
@@ -58,8 +74,15 @@ def area_for_zip(zip_code):
     try:
         matches = zipcodes.matching(zip_code)
     except (TypeError, ValueError):
-        return None
+        matches = []
     record = next((m for m in matches if m.get("state") == "NY"), None)
-    if record is None:
-        return None
-    return area_for_county(record.get("county", ""))
+    county = (record or {}).get("county", "") or ""
+    return ZipArea(zip_code, county, area_for_county(county) if county else None)
+
+
+def area_for_zip(zip_code):
+    """
+    The BLS area of a New York ZIP code's county, or None for a ZIP code outside New York
+    or in a county without a mapping. Raises ZipCodeError unless five ASCII digits.
+    """
+    return locate_zip(zip_code).area

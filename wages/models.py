@@ -12,8 +12,11 @@ import re
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 
 TABLES_URL = "https://www.bls.gov/oes/tables.htm"
+# BLS's own OEWS page for New York State: the table the state figures are read from.
+STATE_TABLE_URL = "https://www.bls.gov/oes/current/oes_ny.htm"
 
 # The percentile figures, in order, and what BLS calls them.
 PERCENTILES = [
@@ -87,12 +90,35 @@ class Area(models.Model):
         return f"{self.name} State" if self.kind == self.Kind.STATE else self.name
 
 
+class FootnoteQuerySet(models.QuerySet):
+    def top_codes(self, releases):
+        """{release: (hourly, annual)} lower bounds of BLS's top-code footnote, in one query."""
+        notes = self.filter(release__in=set(releases), code=FOOTNOTE_BY_FLAG[Flag.TOP_CODED])
+        return {note.release: note.thresholds() for note in notes}
+
+
+def top_code_thresholds(text):
+    """(hourly, annual) Decimals from the top-code footnote's text, or None."""
+    amounts = re.findall(r"\$([\d,]+(?:\.\d+)?)", text or "")
+    if len(amounts) != 2:
+        return None
+    hourly, annual = (Decimal(a.replace(",", "")) for a in amounts)
+    return hourly, annual
+
+
+def top_codes_of(wages):
+    """{release: thresholds} from rows read `with_top_code()`: no query of its own."""
+    return {w.release: top_code_thresholds(w.top_code_note) for w in wages if w.top_code_note}
+
+
 class Footnote(models.Model):
     """A BLS footnote of one release, e.g. 5: 'This wage is equal to or greater than ...'."""
 
     release = models.CharField(max_length=20, help_text='e.g. "May 2025"')
     code = models.CharField(max_length=4)
     text = models.TextField()
+
+    objects = FootnoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["release", "code"]
@@ -108,11 +134,7 @@ class Footnote(models.Model):
 
     def thresholds(self):
         """For the top-code footnote: (hourly, annual) lower bounds as Decimals, or None."""
-        amounts = re.findall(r"\$([\d,]+(?:\.\d+)?)", self.text)
-        if len(amounts) != 2:
-            return None
-        hourly, annual = (Decimal(a.replace(",", "")) for a in amounts)
-        return hourly, annual
+        return top_code_thresholds(self.text)
 
 
 class WageQuerySet(models.QuerySet):
@@ -120,6 +142,16 @@ class WageQuerySet(models.QuerySet):
         """Rows for these SOC codes ('21-1094' or '211094'), with their area."""
         wanted = [normalise_soc(code) for code in codes]
         return self.filter(soc_code__in=wanted).select_related("area")
+
+    def with_top_code(self):
+        """
+        Each row with `top_code_note`, the text of its release's top-code footnote ("equal to
+        or greater than $115.00 per hour ..."), read in the same query: see top_codes_of().
+        """
+        note = Footnote.objects.filter(
+            release=OuterRef("release"), code=FOOTNOTE_BY_FLAG[Flag.TOP_CODED]
+        ).values("text")[:1]
+        return self.annotate(top_code_note=Subquery(note))
 
     def for_area(self, area):
         return self.filter(area=area)
@@ -131,6 +163,13 @@ class WageQuerySet(models.QuerySet):
         """The name of the newest release held ('May 2025'), or None."""
         releases = self.order_by().values_list("release", flat=True).distinct()
         return max(releases, key=_release_sort_key, default=None)
+
+
+def newest_release_only(wages):
+    """The rows of the newest release among `wages` (a page shows one release at a time)."""
+    wages = list(wages)
+    newest = max((w.release for w in wages), key=_release_sort_key, default=None)
+    return [w for w in wages if w.release == newest]
 
 
 def _release_sort_key(release):

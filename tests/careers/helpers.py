@@ -6,14 +6,17 @@ from careers import models
 from content.models import EducationLevel
 from content.text import normalise
 from tests.careers.factories import CareerFactory
+from wages.content import load_starting_wages
 
 
 def build_career(n, *, slug=None):
     """
     A published career with n roles; its first role has n job titles, and n duties,
     n functions, n settings and n certifications shared by every role; a ladder step
-    between each pair of neighbouring roles. Returns (career, roles).
+    between each pair of neighbouring roles; each role's BLS occupation, with the committed
+    BLS figures loaded. Returns (career, roles).
     """
+    load_starting_wages()
     career = CareerFactory(slug=slug or f"career-of-{n}", title=f"Career of {n}")
     roles = models.Role.objects.bulk_create(
         models.Role(
@@ -52,6 +55,13 @@ def build_career(n, *, slug=None):
         models.PayRange(
             role=role, low=16, high=38, unit=models.PayRange.Unit.HOURLY,
             region="New York State", **source,
+        )
+        for role in roles
+    )  # fmt: skip
+    models.RoleOccupation.objects.bulk_create(
+        models.RoleOccupation(
+            role=role, soc_code=role.soc_code, soc_title=role.soc_title, reason="Tests.",
+            source_name="Test source", source_url="https://example.org/soc",
         )
         for role in roles
     )  # fmt: skip

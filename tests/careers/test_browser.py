@@ -1,8 +1,9 @@
-"""Careers pages in a real Chromium: axe-core, CSP and the compare table at 320 px."""
+"""Careers pages in a real Chromium: axe-core, CSP, the compare table and pay charts at 320 px."""
 
 import pytest
 
 from careers.content import load
+from wages.content import load_starting_wages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,18 +17,22 @@ PAGES = [
     CAREER + "care-coordinator/",
     CAREER + "care-manager/",
     CAREER + "compare/",
+    CAREER + "care-manager/pay/",
+    CAREER + "care-coordinator/pay/?zip=12207",
+    CAREER + "care-coordinator/pay/?zip=abcde",
 ]
 
 
 @pytest.fixture
 def content():
+    load_starting_wages()
     load()
 
 
 @pytest.mark.parametrize("path", PAGES)
 def test_careers_page_has_no_axe_violations(content, page, axe_check, path):
     response = page.goto(path)
-    assert response.status == 200
+    assert response.status == (400 if path.endswith("zip=abcde") else 200)
     axe_check(page)
     assert page.csp_errors == []
 
@@ -53,3 +58,37 @@ def test_title_finder_works_without_javascript(content, new_page):
     page.get_by_role("button", name="Find the role").click()
     link = page.get_by_role("link", name="care manager").first
     assert link.get_attribute("href") == CAREER + "care-manager/"
+
+
+def test_role_page_pay_chart_is_visible_and_accessible_at_320_px(
+    content, new_page, axe_check, tmp_path
+):
+    page = new_page(viewport={"width": 320, "height": 640})
+    response = page.goto(CAREER + "care-manager/")
+    assert response.status == 200
+    chart = page.locator("svg.pay-chart__svg")
+    assert chart.count() == 1
+    chart.scroll_into_view_if_needed()
+    assert chart.is_visible()
+    box = chart.bounding_box()
+    assert box["width"] > 200 and box["height"] > 50
+    assert box["x"] + box["width"] <= 320
+    assert page.get_by_role("img", name="Yearly pay in New York State").count() == 1
+    assert page.locator(".pay-facts").first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    axe_check(page)
+    assert page.csp_errors == []
+    shot = tmp_path / "care-manager-320.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 0
+
+
+def test_zip_code_form_and_area_links_work_without_javascript(content, new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(CAREER + "care-coordinator/")
+    page.get_by_label("Your ZIP code").fill("10001")
+    page.get_by_role("button", name="Show pay in my area").click()
+    heading = page.get_by_role("heading", name="Pay in New York-Newark-Jersey City, NY-NJ")
+    assert heading.is_visible()
+    page.get_by_role("link", name="Albany-Schenectady-Troy, NY").first.click()
+    assert page.get_by_role("heading", name="Pay in Albany-Schenectady-Troy, NY").is_visible()

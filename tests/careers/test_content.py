@@ -1,6 +1,7 @@
 """`load_content` for careers: complete, sourced, idempotent, and kind to staff edits."""
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -15,6 +16,7 @@ pytestmark = pytest.mark.django_db
 CONTENT_MODELS = [
     models.Career, models.Role, models.JobTitle, models.Duty, models.WorkSetting,
     models.EducationRequirement, models.PayRange, models.Certification, models.CareerStep,
+    models.RoleOccupation,
 ]  # fmt: skip
 SHARED_SETTING_SLUGS = {
     "hospital", "health-home", "managed-care-plan", "community-health-center",
@@ -62,7 +64,42 @@ def test_every_pay_range_and_education_item_has_a_source_and_a_year():
     for row in rows:
         assert row.source_name.strip(), row
         assert row.source_url.startswith("https://"), row
-        assert 1990 <= row.source_year <= 2100, row
+        if isinstance(row, models.EducationRequirement):
+            assert 1990 <= row.source_year <= 2100, row
+
+
+def test_hwc_pay_ranges_claim_no_region_or_year_its_page_does_not_give():
+    load()
+    ranges = models.PayRange.objects.filter(
+        source_url="https://hwcollab.org/cm-prototype-scrolling/"
+    )
+    assert {(r.low, r.high, r.unit, r.note) for r in ranges} == {
+        (16, 38, "hourly", "Typical pay range"),
+        (42000, 60000, "annual", "Typical salary range"),
+    }
+    assert all(r.region == "" and r.source_year is None for r in ranges)
+
+
+def test_every_role_names_the_bls_occupations_its_pay_comes_from_with_a_source():
+    load()
+    documented = (Path(__file__).parents[2] / "docs" / "wages.md").read_text(encoding="utf-8")
+    for role in models.Role.objects.prefetch_related("occupations"):
+        occupations = list(role.occupations.all())
+        assert occupations, role
+        assert occupations[0].soc_code == role.soc_code, "the first one is the primary code"
+        for occupation in occupations:
+            occupation.full_clean()
+            assert occupation.reason.strip()
+            # Never a source of our own making: every URL is one docs/wages.md documents.
+            assert occupation.source_url in documented, occupation.source_url
+    crosswalk = {
+        role.slug: [o.soc_code for o in role.occupations.all()]
+        for role in models.Role.objects.prefetch_related("occupations")
+    }
+    assert crosswalk == {
+        "care-coordinator": ["21-1094"],
+        "care-manager": ["21-1022", "29-1141"],
+    }
 
 
 def test_database_refuses_a_pay_range_without_a_source():

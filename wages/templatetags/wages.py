@@ -5,6 +5,7 @@ Pay figures for people: the `money` filter and the `pay_chart` tag.
     {{ wage.annual_median|money }}            -> $58,130
     {{ wage.hourly_median|money:"hourly" }}   -> $27.95/hr
     {% pay_chart wages "annual" %}            -> SVG range chart + the same figures in a table
+    {% pay_facts wage top_codes %}            -> the quick-facts box of one Wage row
 
 The chart is drawn on the server (no JavaScript) with presentation attributes and classes
 only, never a style attribute (the site's CSP forbids them); static/css/wages.css styles it.
@@ -17,7 +18,15 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django import template
 
-from wages.models import FOOTNOTE_BY_FLAG, PERCENTILES, TABLES_URL, UNITS, Flag, Footnote
+from wages.areas import STATE_AREA_CODE
+from wages.models import (
+    PERCENTILES,
+    STATE_TABLE_URL,
+    TABLES_URL,
+    UNITS,
+    Flag,
+    Footnote,
+)
 
 register = template.Library()
 
@@ -37,12 +46,6 @@ def money(value, unit="annual"):
     if unit == "hourly":
         return f"${amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}/hr"
     return f"${amount.quantize(Decimal('1'), ROUND_HALF_UP):,.0f}"
-
-
-def _top_code(release):
-    """(hourly, annual) lower bounds of BLS's top-code footnote for a release, or None."""
-    note = Footnote.objects.filter(release=release, code=FOOTNOTE_BY_FLAG[Flag.TOP_CODED]).first()
-    return note.thresholds() if note else None
 
 
 def flag_words(flag, unit, top_code=None):
@@ -101,19 +104,74 @@ def _scale(rows, unit):
     return lo, hi
 
 
+def employment_text(wage):
+    """Jobs as people read them ('5,800'), or in words when BLS did not publish the number."""
+    if wage.employment is not None:
+        return f"{wage.employment:,}"
+    return flag_words(wage.flag("employment"), "annual")
+
+
+@register.simple_tag
+def pay_figure(wage, field, top_codes=None):
+    """One figure of a Wage row as people read it: '$27.95/hr', '$58,130', '5,800' or words."""
+    if field == "employment":
+        return employment_text(wage)
+    if top_codes is None:
+        top_codes = Footnote.objects.top_codes([wage.release])
+    unit = "hourly" if field.startswith("hourly") else "annual"
+    return figure_text(wage, field, unit, top_codes.get(wage.release))
+
+
+def source_url_for(area):
+    """BLS's own table for New York State; the OEWS tables page for the other areas."""
+    return STATE_TABLE_URL if area.code == STATE_AREA_CODE else TABLES_URL
+
+
+@register.inclusion_tag("wages/_pay_facts.html")
+def pay_facts(wage, top_codes=None, facts_id="", heading="", heading_level=2):
+    """
+    Quick facts of one Wage row: the median pay an hour and a year, the middle half (25th to
+    75th percentile) in both units, the number of jobs, and the source line. Pass
+    `top_codes` ({release: thresholds}, from Footnote.objects.top_codes) to save a query.
+    """
+    if top_codes is None:
+        top_codes = Footnote.objects.top_codes([wage.release])
+    top_code = top_codes.get(wage.release)
+
+    def text(field, unit):
+        return figure_text(wage, field, unit, top_code)
+
+    return {
+        "wage": wage,
+        "facts_id": facts_id or f"facts-{uuid.uuid4().hex[:8]}",
+        "heading": heading or f"Pay in {wage.area.display_name}",
+        "heading_tag": f"h{min(max(int(heading_level), 2), 6)}",
+        "median_hourly": text("hourly_median", "hourly"),
+        "median_annual": text("annual_median", "annual"),
+        "p25_hourly": text("hourly_p25", "hourly"),
+        "p75_hourly": text("hourly_p75", "hourly"),
+        "p25_annual": text("annual_p25", "annual"),
+        "p75_annual": text("annual_p75", "annual"),
+        "employment": employment_text(wage),
+        "area_name": wage.area.display_name,
+        "source_url": source_url_for(wage.area),
+    }
+
+
 @register.inclusion_tag("wages/_pay_chart.html")
-def pay_chart(wages, unit="annual", caption="", chart_id=""):
+def pay_chart(wages, unit="annual", caption="", chart_id="", top_codes=None):
     """
     A pay-range chart and table for one or several Wage rows, all in one unit:
     the 10th to 90th percentile as a thin bar, the middle half (25th to 75th) as a thick bar
-    and the median as a mark.
+    and the median as a mark. Pass `top_codes` (Footnote.objects.top_codes) to save a query.
     """
     if unit not in UNITS:
         raise template.TemplateSyntaxError(f"pay_chart unit must be one of {UNITS}.")
     wages = list(wages)
     chart_id = chart_id or f"pay-{uuid.uuid4().hex[:8]}"
     releases = sorted({w.release for w in wages})
-    top_codes = {release: _top_code(release) for release in releases}
+    if top_codes is None:
+        top_codes = Footnote.objects.top_codes(releases) if releases else {}
     vary_soc = len({w.soc_code for w in wages}) > 1
     vary_area = len({w.area_id for w in wages}) > 1
 
