@@ -10,19 +10,18 @@ linked by slug, and an employer loaded before the careers content gets them on a
 import json
 from pathlib import Path
 
-import zipcodes
-
 from content import loading
 from content.models import Status
 from employers.models import Employer, Location
-from places.geo import zip_point
+from places.geo import city_point, zip_point
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "employers.json"
-ZIP_CENTRE_NOTE = (
-    "Map position is the centre of ZIP code {zip} (zipcodes package), not the street address."
+# Where each map position comes from: for editors (the admin shows it), not the public page.
+ZIP_CENTER_NOTE = (
+    "Map position is the center of ZIP code {zip} (zipcodes package), not the street address."
 )
-CITY_CENTRE_NOTE = (
-    "Map position is the average of the centres of the standard ZIP codes of {city}, NY "
+CITY_CENTER_NOTE = (
+    "Map position is the average of the centers of the standard ZIP codes of {city}, NY "
     "(zipcodes package): only the city is known, so distances are approximate."
 )
 EMPLOYER_FIELDS = [
@@ -78,28 +77,15 @@ def rows(loader):
         )
 
 
-def city_point(city):
-    """Average of the centres of a New York city's standard ZIP codes (zipcodes package)."""
-    records = [
-        r for r in zipcodes.filter_by(city=city, state="NY") if r.get("zip_code_type") == "STANDARD"
-    ]
-    if not records:
-        raise ValueError(f"No standard ZIP codes for {city}, NY in the zipcodes package.")
-    return (
-        round(sum(float(r["lat"]) for r in records) / len(records), 5),
-        round(sum(float(r["long"]) for r in records) / len(records), 5),
-    )
-
-
 def _coordinates(place):
-    """(latitude, longitude, note): given in the fixture, else from the ZIP or city centre."""
+    """(latitude, longitude, note): given in the fixture, else from the ZIP or city center."""
     if place.get("latitude") is not None and place.get("longitude") is not None:
         return place["latitude"], place["longitude"], place.get("coordinates_note", "")
     if place.get("coordinates") == "city" or not place.get("zip_code"):
-        latitude, longitude = city_point(place["city"])
-        return latitude, longitude, CITY_CENTRE_NOTE.format(city=place["city"])
-    centre = zip_point(place["zip_code"])
-    return centre.latitude, centre.longitude, ZIP_CENTRE_NOTE.format(zip=place["zip_code"])
+        point = city_point(place["city"])
+        return point.latitude, point.longitude, CITY_CENTER_NOTE.format(city=place["city"])
+    center = zip_point(place["zip_code"])
+    return center.latitude, center.longitude, ZIP_CENTER_NOTE.format(zip=place["zip_code"])
 
 
 def _location_values(place):

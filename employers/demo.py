@@ -14,7 +14,7 @@ from employers.models import Employer, EmployerKind, Location
 from places.geo import zip_point
 from places.regions import REGION_BY_COUNTY
 
-# Towns in different regions; synthetic locations scatter around their ZIP centres (from
+# Towns in different regions; synthetic locations scatter around their ZIP centers (from
 # the zipcodes package), so they land in New York around real places.
 ANCHORS = [
     ("New York", "New York", "10001"),
@@ -63,7 +63,7 @@ def seed(n, *, stdout=None, locations_per_employer=3, random_seed=6):
         for employer in employers:
             for j in range(locations_per_employer):
                 city, county, zip_code = rng.choice(ANCHORS)
-                centre = zip_point(zip_code)
+                center = zip_point(zip_code)
                 locations.append(
                     Location(
                         employer=employer,
@@ -72,8 +72,8 @@ def seed(n, *, stdout=None, locations_per_employer=3, random_seed=6):
                         county=county,
                         region=REGION_BY_COUNTY[county],  # bulk_create skips save()
                         zip_code=zip_code,
-                        latitude=centre.latitude + rng.uniform(-0.3, 0.3),
-                        longitude=centre.longitude + rng.uniform(-0.3, 0.3),
+                        latitude=center.latitude + rng.uniform(-0.3, 0.3),
+                        longitude=center.longitude + rng.uniform(-0.3, 0.3),
                         coordinates_note="Synthetic.",
                     )
                 )

@@ -100,7 +100,7 @@ class EmployerQuerySet(PublishableQuerySet):
 
 
 class Employer(Publishable):
-    """An organisation in New York that hires care coordinators or care managers."""
+    """An organization in New York that hires care coordinators or care managers."""
 
     name = models.CharField(max_length=200, db_index=True)
     slug = models.SlugField(max_length=200, unique=True)
@@ -160,7 +160,7 @@ class Location(models.Model):
     coordinates_note = models.CharField(
         max_length=200,
         blank=True,
-        help_text='Where the coordinates come from, e.g. "ZIP code centre (zipcodes package)".',
+        help_text='Where the coordinates come from, e.g. "ZIP code center (zipcodes package)".',
     )
     phone = models.CharField(max_length=30, blank=True)
 

@@ -67,5 +67,5 @@ class LocationResource(ContentResource):
             if instance.zip_code:
                 fill_coordinates_from_zip(instance)
             else:
-                errors["latitude"] = "Give the coordinates, or a ZIP code to take its centre."
+                errors["latitude"] = "Give the coordinates, or a ZIP code to take its center."
         return errors

@@ -2,22 +2,26 @@
 
 from django import forms
 
-from places.geo import ZIP_FORMAT_MESSAGE, validate_zip_code
+from places.geo import ZIP_FORMAT_MESSAGE, validate_new_york_zip_code, validate_zip_code
 
 
 class ZipCodeField(forms.CharField):
     """
     A 5-digit US ZIP code known to the `zipcodes` data, surrounding spaces dropped.
-    `cleaned_data` holds the ZIP string ("" when left blank and not required); its centre
+    `cleaned_data` holds the ZIP string ("" when left blank and not required); its center
     is `places.geo.zip_point(zip_code)`.
     """
 
     default_error_messages = {"required": ZIP_FORMAT_MESSAGE}
     default_validators = [validate_zip_code]
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, new_york_only=False, **kwargs):
         kwargs.setdefault("label", "ZIP code")
         super().__init__(**kwargs)
+        if new_york_only:
+            # The site covers New York State: a ZIP code elsewhere gets a message saying so
+            # rather than a list of faraway results.
+            self.validators.append(validate_new_york_zip_code)
 
     def widget_attrs(self, widget):
         # Room for "10001-1234", so the visitor sees our message rather than the browser

@@ -21,9 +21,17 @@ from django.db.models import F, FloatField, Q, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
 
 EARTH_RADIUS_MILES = 3958.8
-ZIP_CENTRE_NOTE = "ZIP code centre (zipcodes package)"
+ZIP_CENTER_NOTE = "ZIP code center (zipcodes package)"
+CITY_CENTER_NOTE = (
+    "Average of the centers of the standard ZIP codes of {city}, NY (zipcodes package): "
+    "only the city is known"
+)
 ZIP_FORMAT_MESSAGE = "Enter a 5-digit ZIP code, for example 10001."
 UNKNOWN_ZIP_MESSAGE = "We don't know the ZIP code {zip_code}. Check it, or search by county."
+OUTSIDE_NEW_YORK_MESSAGE = (
+    "{zip_code} is not a New York ZIP code. This site covers New York State only: enter a "
+    "New York ZIP code, or choose a region or county."
+)
 RADIUS_CHOICES = [5, 10, 25, 50]
 
 
@@ -45,7 +53,7 @@ def is_zip(value):
 
 @lru_cache(maxsize=4096)
 def zip_point(zip_code):
-    """The centre of a 5-digit US ZIP code, from data shipped with `zipcodes` (no network)."""
+    """The center of a 5-digit US ZIP code, from data shipped with `zipcodes` (no network)."""
     zip_code = zip_code.strip() if isinstance(zip_code, str) else ""
     if not is_zip(zip_code):
         raise ZipError(ZIP_FORMAT_MESSAGE)
@@ -59,15 +67,44 @@ def zip_point(zip_code):
     return Point(float(record["lat"]), float(record["long"]))
 
 
+@lru_cache(maxsize=4096)
+def zip_state(zip_code):
+    """The two-letter state of a valid ZIP code ("NY"), from the `zipcodes` data."""
+    zip_point(zip_code)  # raises ZipError for a malformed or unknown ZIP code
+    return zipcodes.matching(zip_code.strip())[0].get("state", "")
+
+
+def is_new_york_zip(zip_code):
+    try:
+        return zip_state(zip_code) == "NY"
+    except ZipError:
+        return False
+
+
+@lru_cache(maxsize=512)
+def city_point(city):
+    """The average of the centers of a New York city's standard ZIP codes (zipcodes package).
+    Raises ZipError when the package knows no standard ZIP code for that city."""
+    records = [
+        r for r in zipcodes.filter_by(city=city, state="NY") if r.get("zip_code_type") == "STANDARD"
+    ]
+    if not records:
+        raise ZipError(f"No standard ZIP codes for {city}, NY in the zipcodes package.")
+    return Point(
+        round(sum(float(r["lat"]) for r in records) / len(records), 5),
+        round(sum(float(r["long"]) for r in records) / len(records), 5),
+    )
+
+
 def fill_coordinates_from_zip(place):
     """
     Give a place (a row with zip_code, latitude, longitude, coordinates_note) that has a ZIP
-    code but no coordinates the centre of its ZIP code. Raises ZipError for a bad ZIP.
+    code but no coordinates the center of its ZIP code. Raises ZipError for a bad ZIP.
     """
     if place.zip_code and place.latitude is None and place.longitude is None:
         point = zip_point(place.zip_code)
         place.latitude, place.longitude = point.latitude, point.longitude
-        place.coordinates_note = ZIP_CENTRE_NOTE
+        place.coordinates_note = ZIP_CENTER_NOTE
 
 
 def validate_zip_code(value):
@@ -78,6 +115,18 @@ def validate_zip_code(value):
         zip_point(value)
     except ZipError as error:
         raise ValidationError(str(error), code="unknown") from None
+
+
+def validate_new_york_zip_code(value):
+    """A real ZIP code (validate_zip_code runs first) that is in New York State."""
+    try:
+        state = zip_state(value)
+    except ZipError:
+        return  # validate_zip_code says what is wrong with it
+    if state != "NY":
+        raise ValidationError(
+            OUTSIDE_NEW_YORK_MESSAGE.format(zip_code=value), code="outside_new_york"
+        )
 
 
 def distance_expression(point, lat_field="latitude", lon_field="longitude"):

@@ -41,7 +41,7 @@ class ProviderAdmin(ContentAdmin):
                     "coordinates_note",
                 ],
                 "description": "Leave the region blank to fill it from the county. "
-                "Leave the coordinates blank to take the ZIP code's centre.",
+                "Leave the coordinates blank to take the ZIP code's center.",
             },
         ),
     ]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from content import loading
 from content.models import Status
-from places.geo import ZIP_CENTRE_NOTE, ZipError, zip_point
+from places.geo import CITY_CENTER_NOTE, ZIP_CENTER_NOTE, ZipError, city_point, zip_point
 from places.regions import region_for_county
 from trainings.models import Provider, Training
 
@@ -19,9 +19,10 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "trainings.json"
 
 PROVIDER_FIELDS = ["name", "kind", "website", "address", "city", "county", "region", "zip_code"]
 TRAINING_FIELDS = [
-    "title", "kind", "credential", "delivery", "schedule", "length_hours", "length_weeks",
-    "cost_low", "cost_high", "is_free", "funding_notes", "languages", "prerequisites",
-    "next_start_date", "url", "description", "featured", "source_url",
+    "title", "kind", "credential", "delivery", "schedule", "schedule_note", "length_hours",
+    "length_weeks", "length_note", "cost_low", "cost_high", "is_free", "funding_notes",
+    "languages", "prerequisites", "next_start_date", "url", "description", "featured",
+    "source_url", "checked_on",
 ]  # fmt: skip
 DEFAULTS = {"is_free": False, "featured": False}
 
@@ -36,18 +37,26 @@ def _provider_values(row):
         values["region"] = region_for_county(values["county"]) or ""
     values["latitude"] = values["longitude"] = None
     values["coordinates_note"] = ""
-    if values["zip_code"]:
-        try:
-            point = zip_point(values["zip_code"])
-        except ZipError:
-            pass
+    # The ZIP code's center; else, where only the city is known, the average of its ZIP
+    # code centers (docs/content.md); else no coordinates (and no distance search).
+    try:
+        if values["zip_code"]:
+            point, note = zip_point(values["zip_code"]), ZIP_CENTER_NOTE
+        elif values["city"]:
+            point, note = city_point(values["city"]), CITY_CENTER_NOTE.format(city=values["city"])
         else:
-            values["latitude"], values["longitude"] = point.latitude, point.longitude
-            values["coordinates_note"] = ZIP_CENTRE_NOTE
+            point = None
+    except ZipError:
+        point = None
+    if point is not None:
+        values["latitude"], values["longitude"] = point.latitude, point.longitude
+        values["coordinates_note"] = note
     return values
 
 
-def _training_values(row, checked_on):
+def _training_values(row):
+    """A training's fields; `checked_on` is the day its source was read, or None (the page
+    then says "not yet verified")."""
     values = {}
     for field in TRAINING_FIELDS:
         value = row.get(field, DEFAULTS.get(field))
@@ -55,7 +64,6 @@ def _training_values(row, checked_on):
             value = "" if Training._meta.get_field(field).empty_strings_allowed else None
         values[field] = value
     values["status"] = Status.PUBLISHED
-    values["checked_on"] = checked_on
     return values
 
 
@@ -72,7 +80,7 @@ def rows(loader):
     roles = {role.slug: role for role in Role.objects.filter(career=career)} if career else {}
     skipped = 0
     for row in data["trainings"]:
-        values = _training_values(row, data["verified_on"])
+        values = _training_values(row)
         values["provider"] = providers[row["provider"]]
         wanted = [roles[slug] for slug in row.get("roles", []) if slug in roles]
         skipped += len(row.get("roles", [])) - len(wanted)

@@ -17,7 +17,7 @@ from places.geo import zip_point
 from places.regions import REGION_BY_COUNTY
 from trainings.models import Provider, Training
 
-# ZIP codes across the state; their centres come from the zipcodes package, so that the
+# ZIP codes across the state; their centers come from the zipcodes package, so that the
 # distance filter has something to find.
 DEMO_ZIPS = [
     ("10001", "New York"), ("10451", "Bronx"), ("11201", "Kings"), ("11101", "Queens"),
@@ -48,7 +48,7 @@ def seed(n, *, stdout=None, rng_seed=None):
         providers = []
         for i in range(provider_count):
             zip_code, county = rng.choice(DEMO_ZIPS)
-            centre = zip_point(zip_code)
+            center = zip_point(zip_code)
             providers.append(
                 Provider(
                     name=f"Demo {rng.choice(WORDS).title()} Institute {run}-{i}",
@@ -58,8 +58,8 @@ def seed(n, *, stdout=None, rng_seed=None):
                     county=county,
                     region=REGION_BY_COUNTY[county],
                     zip_code=zip_code,
-                    latitude=centre.latitude + rng.uniform(-0.05, 0.05),
-                    longitude=centre.longitude + rng.uniform(-0.05, 0.05),
+                    latitude=center.latitude + rng.uniform(-0.05, 0.05),
+                    longitude=center.longitude + rng.uniform(-0.05, 0.05),
                     coordinates_note="Synthetic",
                 )
             )

@@ -17,6 +17,12 @@ from trainings.search import MAX_QUERY_LENGTH
 MAX_COST = 1_000_000
 MAX_WEEKS = 520
 DEFAULT_MILES = 25
+# Each distance once, in order; the default is the blank value.
+MILES_CHOICES = [
+    ("" if miles == DEFAULT_MILES else str(miles), f"Within {miles} miles")
+    for miles in RADIUS_CHOICES
+]
+NEAREST_SHOWN = 3
 
 
 SORT_CHOICES = [
@@ -47,7 +53,7 @@ def role_and_career_choices():
 
 
 class TrainingFilterForm(forms.Form):
-    point = None  # the centre of the ZIP code searched near
+    point = None  # the center of the ZIP code searched near
 
     def clean_zip(self):
         zip_code = self.cleaned_data["zip"]
@@ -59,9 +65,9 @@ class ZipCodeFilter(django_filters.CharFilter):
     field_class = ZipCodeField
 
 
-def _exists_role(slug):
+def _exists_role(slugs):
     through = Training.roles.through
-    return Exists(through.objects.filter(training_id=OuterRef("pk"), role__slug=slug))
+    return Exists(through.objects.filter(training_id=OuterRef("pk"), role__slug__in=slugs))
 
 
 def _exists_career(slug):
@@ -91,8 +97,14 @@ class TrainingFilter(django_filters.FilterSet):
     career = django_filters.ChoiceFilter(
         label="Career", method="filter_career", choices=[], empty_label="Any career"
     )
-    role = django_filters.ChoiceFilter(
-        label="Role it prepares you for", method="filter_role", choices=[], empty_label="Any role"
+    # Several roles may be ticked (the guide links here with every role that fits);
+    # /trainings/?role=<slug> is the one-role link a role's page uses.
+    role = django_filters.MultipleChoiceFilter(
+        label="Role it prepares you for",
+        method="filter_role",
+        choices=[],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Tick none for any role.",
     )
     max_cost = django_filters.NumberFilter(
         label="Maximum cost (US dollars)",
@@ -134,15 +146,19 @@ class TrainingFilter(django_filters.FilterSet):
     zip = ZipCodeFilter(
         label="ZIP code",
         method="filter_nothing",
-        help_text="In-person and hybrid trainings near this ZIP code, nearest first.",
+        new_york_only=True,
+        help_text="A New York ZIP code: trainings taught near it, nearest first, then online "
+        "trainings, which you can take anywhere in New York.",
     )
     miles = django_filters.TypedChoiceFilter(
         label="Distance",
         method="filter_nothing",
-        choices=[("", f"Within {DEFAULT_MILES} miles")]
-        + [(str(m), f"Within {m} miles") for m in RADIUS_CHOICES if m != DEFAULT_MILES],
+        choices=MILES_CHOICES,
         coerce=int,
         empty_value=None,
+    )
+    hide_online = django_filters.BooleanFilter(
+        label="Hide online trainings", method="filter_hide_online", widget=forms.CheckboxInput
     )
     sort = django_filters.ChoiceFilter(
         label="Sort by", method="filter_nothing", choices=SORT_CHOICES[1:], empty_label="Best match"
@@ -153,9 +169,10 @@ class TrainingFilter(django_filters.FilterSet):
         fields = []
         form = TrainingFilterForm
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, choices=None, **kwargs):
+        """`choices`: (career choices, role choices) when the caller has them already."""
         super().__init__(*args, **kwargs)
-        career_choices, role_choices = role_and_career_choices()
+        career_choices, role_choices = choices or role_and_career_choices()
         self.filters["career"].extra["choices"] = career_choices
         self.filters["role"].extra["choices"] = role_choices
         self.notices = []
@@ -171,7 +188,10 @@ class TrainingFilter(django_filters.FilterSet):
         return queryset.filter(_exists_career(value))
 
     def filter_role(self, queryset, name, value):
-        return queryset.filter(_exists_role(value))
+        return queryset.filter(_exists_role(value)) if value else queryset
+
+    def filter_hide_online(self, queryset, name, value):
+        return queryset.exclude(delivery=Training.Delivery.ONLINE) if value else queryset
 
     def filter_max_cost(self, queryset, name, value):
         return queryset.filter(Q(is_free=True) | Q(cost_low__lte=value))
@@ -185,14 +205,31 @@ class TrainingFilter(django_filters.FilterSet):
     def filter_language(self, queryset, name, value):
         return queryset.filter(languages__contains=value)
 
+    @property
+    def radius(self):
+        return self.form.cleaned_data.get("miles") or DEFAULT_MILES
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
+        # Every filter but the distance: where the nearest trainings come from when none is
+        # within the distance.
+        self.unbounded_qs = queryset
         data = self.form.cleaned_data
         point = self.form.point
         if point is not None:
-            queryset = queryset.near(point, data.get("miles") or DEFAULT_MILES)
+            queryset = queryset.near(point, self.radius)
         searched = bool((data.get("q") or "").strip())
-        return queryset.order_by(*self.ordering(data, searched=searched, has_point=bool(point)))
+        ordering = self.ordering(data, searched=searched, has_point=bool(point))
+        if point is not None:
+            ordering = ["online_last", *ordering]  # online trainings after the ones near
+        return queryset.order_by(*ordering)
+
+    def nearest_beyond_reach(self):
+        """With a ZIP code and nothing taught within the distance: the trainings taught
+        nearest to it, with their distance, that match every other filter; else []."""
+        if self.form.point is None or self.qs.filter(online_last=0).exists():
+            return []
+        return list(self.unbounded_qs.nearest(self.form.point, NEAREST_SHOWN))
 
     def ordering(self, data, *, searched, has_point):
         sort = data.get("sort") or ""

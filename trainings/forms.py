@@ -30,7 +30,7 @@ class IdentifierListField(forms.Field):
         bad = [v for v in value if not IDENTIFIER_RE.match(v)]
         if bad:
             raise ValidationError(
-                "These are not training numbers or names we recognise: %(bad)s.",
+                "These are not training numbers or names we recognize: %(bad)s.",
                 params={"bad": ", ".join(v[:40] for v in bad[:3])},
             )
         if len(dict.fromkeys(value)) > MAX_COMPARE:
@@ -50,7 +50,8 @@ class CompareForm(forms.Form):
 
 NO_QUALIFICATION = "none"
 HAVE_CHOICES = [
-    (NO_QUALIFICATION, "No high school diploma or GED yet"),
+    ("", "Choose one"),  # nothing is chosen for the visitor
+    (NO_QUALIFICATION, "No high school diploma or equivalency diploma yet"),
     *EducationLevel.choices,
 ]
 BUDGET_CHOICES = [
@@ -96,14 +97,18 @@ class GuideForm(forms.Form):
     zip = ZipCodeField(
         label="Your ZIP code (optional)",
         required=False,
-        help_text="For in-person trainings near you. Online trainings are always included.",
+        new_york_only=True,
+        help_text="A New York ZIP code, for trainings taught near you. Online trainings are "
+        "always included.",
     )
     miles = forms.TypedChoiceField(
         label="How far can you travel?",
         required=False,
-        choices=[("", "Within 25 miles")] + [(str(m), f"Within {m} miles") for m in RADIUS_CHOICES],
+        # Each distance once; "Not sure" is no answer, and the search then looks within 25.
+        choices=[("", "Not sure (we look within 25 miles)")]
+        + [(str(m), f"Within {m} miles") for m in RADIUS_CHOICES],
         coerce=int,
-        empty_value=25,
+        empty_value=None,
     )
 
     def __init__(self, *args, role_choices=(), **kwargs):

@@ -7,15 +7,15 @@ yet falls back to FALLBACK_REQUIREMENTS below.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.http import QueryDict
 
 from content.models import EducationLevel
-from places.geo import near
+from trainings.filters import DEFAULT_MILES, TrainingFilter
 from trainings.forms import NO_QUALIFICATION
-from trainings.models import Training, role_model
+from trainings.models import Training
 
 # Rank of each level on the ladder of schooling. A license also counts as the schooling
-# it needs (an LPN programme is a certificate, an RN needs at least an associate degree,
+# it needs (an LPN program is a certificate, an RN needs at least an associate degree,
 # an LMSW a master's degree).
 RANK = {
     NO_QUALIFICATION: 0,
@@ -40,6 +40,9 @@ FALLBACK_REQUIREMENTS = {
     ],
 }
 MAX_TRAININGS = 10
+# New York State's own page on one way to earn the High School Equivalency diploma (24
+# college credits); read 2026-12-01.
+HSE_URL = "https://www.acces.nysed.gov/aepp/college-credit"
 
 
 def meets(have, level):
@@ -55,6 +58,7 @@ class RoleAdvice:
     fits: bool
     wanted: bool
     requirements: list = field(default_factory=list)  # labels of the typical education
+    after_hse: bool = False  # an entry role, open once the person has an HSE diploma
 
 
 @dataclass
@@ -62,6 +66,10 @@ class GuideResult:
     roles: list
     trainings: list
     notes: list
+    search_query: str = ""  # the same answers as a /trainings/ query string
+    nearest: list = field(default_factory=list)
+    radius: int = DEFAULT_MILES
+    no_diploma: bool = False
 
 
 def role_requirements(role):
@@ -69,14 +77,39 @@ def role_requirements(role):
     return levels or FALLBACK_REQUIREMENTS.get(role.slug, [])
 
 
-def advise(*, have, want="", delivery="", schedule="", budget=None, point=None, miles=25):
-    roles = list(
-        role_model()
-        .objects.published()
-        .select_related("career")
-        .prefetch_related("education")
-        .order_by("career__order", "order", "name")
-    )
+def search_query(*, role_slugs, delivery="", schedule="", budget=None, zip_code="", miles=None):
+    """The trainings search (/trainings/) query for these answers: the guide's trainings are
+    that search's first results, so the two always agree."""
+    query = QueryDict(mutable=True)
+    query.setlist("role", list(role_slugs))
+    if delivery:
+        query["delivery"] = delivery
+    if schedule:
+        query["schedule"] = schedule
+    if budget == 0:
+        query["free"] = "on"
+    elif budget is not None:
+        query["max_cost"] = str(budget)
+    if zip_code:
+        query["zip"] = zip_code
+        if miles and miles != DEFAULT_MILES:
+            query["miles"] = str(miles)
+    return query
+
+
+def _role_choices(roles):
+    grouped = {}
+    for role in roles:
+        grouped.setdefault(role.career.title, []).append((role.slug, role.name))
+    return list(grouped.items())
+
+
+def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_code="", miles=None):
+    """
+    Roles that fit what the person has (or the one they want), and the trainings the
+    trainings search finds for those roles and answers. `roles`: published roles with their
+    career and education prefetched.
+    """
     advice = []
     for role in roles:
         levels = role_requirements(role)
@@ -85,54 +118,61 @@ def advise(*, have, want="", delivery="", schedule="", budget=None, point=None, 
         if fits or wanted:
             labels = [EducationLevel(level).label for level in levels]
             advice.append(RoleAdvice(role=role, fits=fits, wanted=wanted, requirements=labels))
-    advice.sort(key=lambda a: (not a.wanted, not a.fits))
     notes = []
-    target_ids = [a.role.pk for a in advice if a.wanted] or [a.role.pk for a in advice]
+    no_diploma = have == NO_QUALIFICATION
+    if no_diploma:
+        # Not a dead end: the roles that start from a high school diploma are the next step.
+        for role in roles:
+            levels = role_requirements(role)
+            if EducationLevel.HIGH_SCHOOL in levels and role.slug not in {
+                a.role.slug for a in advice
+            }:
+                labels = [EducationLevel(level).label for level in levels]
+                advice.append(
+                    RoleAdvice(
+                        role=role,
+                        fits=False,
+                        wanted=role.slug == want,
+                        requirements=labels,
+                        after_hse=True,
+                    )
+                )
+    advice.sort(key=lambda a: (not a.wanted, not a.fits, not a.after_hse))
+    target = [a.role.slug for a in advice if a.wanted] or [a.role.slug for a in advice]
     if roles and not advice:
         notes.append(
             "Most of these roles ask for a high school diploma or a high school equivalency "
             "(HSE) diploma first. The trainings below can come after that."
         )
-        target_ids = [role.pk for role in roles]
-    trainings = matching_trainings(
-        role_ids=target_ids,
+        target = [role.slug for role in roles]
+    query = search_query(
+        role_slugs=target,
         delivery=delivery,
         schedule=schedule,
         budget=budget,
-        point=point,
+        zip_code=zip_code,
         miles=miles,
     )
+    career_choices = [(role.career.slug, role.career.title) for role in roles]
+    filterset = TrainingFilter(
+        query,
+        queryset=Training.objects.published().for_listing(),
+        choices=(career_choices, _role_choices(roles)),
+    )
+    trainings, nearest = [], []
+    if filterset.is_valid():
+        trainings = list(filterset.qs[:MAX_TRAININGS])
+        nearest = filterset.nearest_beyond_reach()
     if budget is not None:
         notes.append("Trainings that do not publish their cost are left out of a budget search.")
-    return GuideResult(roles=advice, trainings=trainings, notes=notes)
-
-
-def matching_trainings(*, role_ids, delivery, schedule, budget, point, miles):
-    """Published trainings for these roles that fit how and where the person can study."""
-    queryset = Training.objects.published()
-    if role_ids:
-        links = Training.roles.through.objects.filter(
-            training_id=OuterRef("pk"), role_id__in=role_ids
-        )
-        queryset = queryset.filter(Exists(links))
-    if delivery:
-        queryset = queryset.filter(delivery=delivery)
     if schedule:
-        queryset = queryset.filter(Q(schedule=schedule) | Q(schedule=""))
-    if budget == 0:
-        queryset = queryset.filter(is_free=True)
-    elif budget is not None:
-        queryset = queryset.filter(Q(is_free=True) | Q(cost_low__lte=budget))
-    order = ["-featured", "title"]
-    if point is not None:
-        # Online trainings suit wherever the person lives; the rest must be near.
-        queryset = near(
-            queryset,
-            point,
-            miles,
-            lat_field="provider__latitude",
-            lon_field="provider__longitude",
-            keep=Q(delivery=Training.Delivery.ONLINE),
-        )
-        order = ["-featured", "distance", "title"]
-    return list(queryset.for_listing().order_by(*order)[:MAX_TRAININGS])
+        notes.append("Trainings whose provider does not state a schedule are left out.")
+    return GuideResult(
+        roles=advice,
+        trainings=trainings,
+        notes=notes,
+        search_query=query.urlencode(),
+        nearest=nearest,
+        radius=miles or DEFAULT_MILES,
+        no_diploma=no_diploma,
+    )

@@ -1,18 +1,18 @@
 """
-Training providers and the programmes they run (certificates, degrees, professional
+Training providers and the programs they run (certificates, degrees, professional
 development), with the queryset methods the pages share: published(), search()
 and near().
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from content.models import Publishable, PublishableQuerySet
 from content.text import normalise
-from places.geo import is_zip, near
+from places.geo import distance_expression, is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
 
@@ -35,6 +35,11 @@ class Language(models.TextChoices):
 
 LANGUAGE_NAMES = dict(Language.choices)
 
+# What a training page says where the provider's own page is silent: never a blank, never
+# a guess.
+NOT_STATED = "Not stated by the provider"
+ONLINE_ANYWHERE = "Online — anywhere in New York"
+
 
 def normalise_languages(codes):
     """A stored languages value: known codes, de-duplicated, in a fixed order, comma-joined."""
@@ -45,7 +50,7 @@ def normalise_languages(codes):
 
 
 class Provider(models.Model):
-    """An organisation that runs trainings: a college, a union training fund, a health system."""
+    """An organization that runs trainings: a college, a union training fund, a health system."""
 
     class Kind(models.TextChoices):
         COMMUNITY_COLLEGE = "community_college", "Community college"
@@ -55,7 +60,7 @@ class Provider(models.Model):
         ONLINE = "online", "Online provider"
         PROFESSIONAL_BODY = "professional_body", "Professional association"
         GOVERNMENT = "government", "Government agency"
-        NONPROFIT = "nonprofit", "Community organisation"
+        NONPROFIT = "nonprofit", "Community organization"
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(unique=True, max_length=120)
@@ -78,7 +83,7 @@ class Provider(models.Model):
     coordinates_note = models.CharField(
         max_length=200,
         blank=True,
-        help_text='Where the coordinates come from, e.g. "ZIP code centre (zipcodes package)".',
+        help_text='Where the coordinates come from, e.g. "ZIP code center (zipcodes package)".',
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -141,14 +146,46 @@ class TrainingQuerySet(PublishableQuerySet):
 
         return search_trainings(self, query)
 
-    def near(self, point, miles):
-        """In-person and hybrid trainings within `miles` of `point`, annotated `distance`."""
+    def taught_at_a_place(self):
+        """Trainings with a place to go to: not online-only, and a provider with coordinates.
+        A training whose delivery its provider does not state counts (its page says so)."""
+        return self.exclude(delivery=Training.Delivery.ONLINE).filter(
+            provider__latitude__isnull=False
+        )
+
+    def near(self, point, miles, *, online=True):
+        """
+        Trainings taught within `miles` of `point`, annotated `distance`, and (unless
+        `online=False`) online trainings, which suit anyone in New York, whatever their
+        distance. `online_last` (0 or 1) sorts the online ones after the others. One query.
+        """
+        online_only = Q(delivery=Training.Delivery.ONLINE)
+        queryset = self if online else self.exclude(online_only)
         return near(
-            self.filter(delivery__in=[Training.Delivery.IN_PERSON, Training.Delivery.HYBRID]),
+            queryset.annotate(
+                online_last=Case(
+                    When(delivery=Training.Delivery.ONLINE, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+            ),
             point,
             miles,
             lat_field="provider__latitude",
             lon_field="provider__longitude",
+            keep=online_only if online else None,
+        )
+
+    def nearest(self, point, limit):
+        """The `limit` trainings taught nearest to `point`, however far, annotated `distance`."""
+        return (
+            self.taught_at_a_place()
+            .annotate(
+                distance=distance_expression(
+                    point, lat_field="provider__latitude", lon_field="provider__longitude"
+                )
+            )
+            .order_by("distance", "title", "pk")[:limit]
         )
 
     def for_listing(self):
@@ -164,7 +201,7 @@ class TrainingQuerySet(PublishableQuerySet):
 
 
 class Training(Publishable):
-    """One programme a provider runs, e.g. a Community Health Worker certificate."""
+    """One program a provider runs, e.g. a Community Health Worker certificate."""
 
     class Kind(models.TextChoices):
         CERTIFICATE = "certificate", "Certificate"
@@ -198,8 +235,20 @@ class Training(Publishable):
     schedule = models.CharField(
         max_length=20, choices=Schedule.choices, blank=True, help_text="Blank when not known."
     )
+    schedule_note = models.CharField(
+        "schedule as the provider states it",
+        max_length=200,
+        blank=True,
+        help_text="When one choice above does not say it, e.g. “Day, evening and weekend classes”.",
+    )
     length_hours = models.PositiveIntegerField("length in hours", null=True, blank=True)
     length_weeks = models.PositiveIntegerField("length in weeks", null=True, blank=True)
+    length_note = models.CharField(
+        "length as the provider states it",
+        max_length=200,
+        blank=True,
+        help_text="e.g. “60 credits, two academic years full-time”.",
+    )
     cost_low = models.DecimalField(
         "lowest cost (USD)", max_digits=9, decimal_places=2, null=True, blank=True
     )
@@ -220,7 +269,7 @@ class Training(Publishable):
     )
     prerequisites = models.TextField(blank=True)
     next_start_date = models.DateField(null=True, blank=True)
-    url = models.URLField("programme page", max_length=500)
+    url = models.URLField("program page", max_length=500)
     description = models.TextField(blank=True)
     roles = models.ManyToManyField("careers.Role", related_name="trainings", blank=True)
     careers = models.ManyToManyField("careers.Career", related_name="trainings", blank=True)
@@ -336,11 +385,55 @@ class Training(Publishable):
         return self.delivery in (self.Delivery.IN_PERSON, self.Delivery.HYBRID)
 
     @property
+    def is_online(self):
+        return self.delivery == self.Delivery.ONLINE
+
+    # What the page shows for each fact: the provider's words, or NOT_STATED.
+    @property
+    def delivery_display(self):
+        return self.get_delivery_display() or NOT_STATED
+
+    @property
+    def schedule_display(self):
+        return self.schedule_note or self.get_schedule_display() or NOT_STATED
+
+    @property
+    def credential_display(self):
+        return self.credential or NOT_STATED
+
+    @property
+    def funding_display(self):
+        return self.funding_notes or NOT_STATED
+
+    @property
+    def language_display(self):
+        return ", ".join(self.language_names) or NOT_STATED
+
+    @property
+    def prerequisites_display(self):
+        return self.prerequisites or NOT_STATED
+
+    @property
+    def start_display(self):
+        return self.next_start_date.strftime("%B %-d, %Y") if self.next_start_date else NOT_STATED
+
+    @property
+    def where_display(self):
+        """Where it is taught: anywhere in New York when online, else the provider's place."""
+        if self.is_online:
+            return ONLINE_ANYWHERE
+        provider = self.provider
+        place = ", ".join(p for p in (provider.address, provider.city) if p)
+        if place and provider.city:
+            place = f"{place}, NY {provider.zip_code}".strip()
+        return place or NOT_STATED
+
+    @property
     def cost_display(self):
         if self.is_free:
             return "Free"
         if self.cost_low is None:
-            return "Cost not published"
+            return NOT_STATED
         low = _money(self.cost_low)
         if self.cost_high is None or self.cost_high == self.cost_low:
             return low
@@ -353,7 +446,9 @@ class Training(Publishable):
             parts.append(f"{self.length_weeks} week{'s' if self.length_weeks != 1 else ''}")
         if self.length_hours:
             parts.append(f"{self.length_hours} hour{'s' if self.length_hours != 1 else ''}")
-        return ", ".join(parts) or "Length not published"
+        if self.length_note:
+            parts.append(self.length_note)
+        return ", ".join(parts) or NOT_STATED
 
 
 def _money(amount):

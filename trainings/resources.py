@@ -33,7 +33,7 @@ class ProviderResource(ContentResource):
         return errors
 
     def before_save_instance(self, instance, row, **kwargs):
-        # As in the admin: no coordinates given, take the ZIP code's centre.
+        # As in the admin: no coordinates given, take the ZIP code's center.
         fill_coordinates_from_zip(instance)
         super().before_save_instance(instance, row, **kwargs)
 

@@ -12,7 +12,7 @@ from content.pagecache import cache_public_page
 from content.pagination import paginate
 from trainings.filters import TrainingFilter
 from trainings.forms import MAX_COMPARE, CompareForm, GuideForm
-from trainings.guide import advise
+from trainings.guide import HSE_URL, advise
 from trainings.jsonld import training_data
 from trainings.models import Training, role_model
 
@@ -30,13 +30,16 @@ def active_filters(filterset, request):
     """(label, value shown, link without it) for each filter in use: the "widen" links."""
     active = []
     for name, bound in filterset.form.cleaned_data.items():
-        if name in ("sort",) or bound in (None, "", False):
+        if name in ("sort",) or bound in (None, "", False, []):
             continue
         field = filterset.form.fields[name]
         value = bound
         choices = dict(_flat_choices(getattr(field, "choices", ())))
-        value = choices.get(str(bound), bound) if choices else bound
-        if name == "free":
+        if isinstance(bound, list | tuple):
+            value = ", ".join(str(choices.get(str(v), v)) for v in bound)
+        else:
+            value = choices.get(str(bound), bound) if choices else bound
+        if name in ("free", "hide_online"):
             value = "yes"
         removing = (name, "miles") if name == "zip" else (name,)
         active.append((field.label, value, querystring_without(request.GET, "page", *removing)))
@@ -65,6 +68,8 @@ def training_list(request):
             active_filters=active_filters(filterset, request),
             searched=bool(filterset.form.cleaned_data.get("q")),
             distance_shown=filterset.form.point is not None,
+            radius=filterset.radius,
+            nearest=filterset.nearest_beyond_reach(),
         )
     else:
         status = 400
@@ -125,8 +130,12 @@ def training_compare(request):
 
 @require_GET
 def training_guide(request):
-    roles = (
-        role_model().objects.published().select_related("career").order_by("career__order", "order")
+    roles = list(
+        role_model()
+        .objects.published()
+        .select_related("career")
+        .prefetch_related("education")
+        .order_by("career__order", "order", "name")
     )
     role_choices = [(role.slug, role.name) for role in roles]
     answered = any(name in request.GET for name in GuideForm.base_fields)
@@ -137,15 +146,16 @@ def training_guide(request):
         if form.is_valid():
             data = form.cleaned_data
             result = advise(
+                roles=roles,
                 have=data["have"],
                 want=data["want"],
                 delivery=data["delivery"],
                 schedule=data["schedule"],
                 budget=data["budget"],
-                point=form.point,
-                miles=data["miles"] or 25,
+                zip_code=data["zip"],
+                miles=data["miles"],
             )
         else:
             status = 400
-    context = {"form": form, "result": result}
+    context = {"form": form, "result": result, "hse_url": HSE_URL}
     return render(request, "trainings/training_guide.html", context, status=status)

@@ -52,7 +52,7 @@ def test_locations_get_coordinates_and_say_where_they_come_from():
     for location in Location.objects.all():
         assert 40 < location.latitude < 45.1 and -80 < location.longitude < -71.8
         assert location.region
-        if location.coordinates_note.startswith("Map position is the centre of ZIP"):
+        if location.coordinates_note.startswith("Map position is the center of ZIP"):
             assert location.zip_code in location.coordinates_note
     liberty = Location.objects.get(employer__slug="liberty-resources")
     assert liberty.zip_code == ""

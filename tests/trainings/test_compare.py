@@ -51,7 +51,7 @@ def test_malformed_ids_get_a_clear_message(client):
     response = client.get(URL, {"ids": ["<script>", "a b"]})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "not training numbers or names we recognise" in html
+    assert "not training numbers or names we recognize" in html
     assert "<script>" not in html.split("<main", 1)[1]
 
 

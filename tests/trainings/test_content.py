@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from content.models import Status
-from places.geo import ZIP_CENTRE_NOTE
+from places.geo import ZIP_CENTER_NOTE
 from tests.careers.factories import CareerFactory, RoleFactory
 from trainings import content, demo
 from trainings.models import Provider, Training
@@ -47,7 +47,7 @@ def test_coordinates_come_only_from_a_published_zip_code():
     for provider in Provider.objects.all():
         assert provider.has_location == bool(provider.zip_code), provider.slug
         if provider.has_location:
-            assert provider.coordinates_note == ZIP_CENTRE_NOTE
+            assert provider.coordinates_note == ZIP_CENTER_NOTE
 
 
 def test_load_twice_changes_nothing_and_keeps_staff_edits():
