@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from content.models import Status
-from places.geo import ZIP_CENTER_NOTE
+from places.geo import CITY_CENTER_NOTE, ZIP_CENTER_NOTE
 from tests.careers.factories import CareerFactory, RoleFactory
 from trainings import content, demo
 from trainings.models import Provider, Training
@@ -37,17 +37,19 @@ def test_load_creates_published_trainings_with_source_and_verified_date():
     assert counts["created"] == len(fixture()["trainings"])
     assert Training.objects.published().count() == counts["created"]
     assert not Training.objects.filter(source_url="").exists()
-    assert not Training.objects.filter(checked_on__isnull=True).exists()
+    assert not Training.objects.filter(checked_on__isnull=True).exists()  # all read
     regions = set(Provider.objects.exclude(region="").values_list("region", flat=True))
     assert {"nyc", "finger-lakes", "western", "capital"} <= regions
 
 
-def test_coordinates_come_only_from_a_published_zip_code():
+def test_coordinates_come_from_a_published_zip_code_or_else_the_city():
     content.load()
     for provider in Provider.objects.all():
-        assert provider.has_location == bool(provider.zip_code), provider.slug
-        if provider.has_location:
+        assert provider.has_location == bool(provider.zip_code or provider.city), provider.slug
+        if provider.zip_code:
             assert provider.coordinates_note == ZIP_CENTER_NOTE
+        elif provider.city:
+            assert provider.coordinates_note == CITY_CENTER_NOTE.format(city=provider.city)
 
 
 def test_load_twice_changes_nothing_and_keeps_staff_edits():

@@ -149,11 +149,13 @@ def test_json_ld_of_a_free_professional_course_with_unknown_details(client):
     assert "address" not in data["provider"]
 
 
-def test_unknown_details_say_not_published(client):
+def test_unknown_details_say_not_stated_by_the_provider(client):
     training = TrainingFactory(cost_low=None, cost_high=None, credential="", schedule="")
     html = client.get(training.get_absolute_url()).content.decode()
-    assert "Cost not published" in html
-    assert "Not published" in html
+    assert "<dt>Cost</dt><dd>Not stated by the provider</dd>" in html
+    assert "<dt>Credential earned</dt><dd>Not stated by the provider</dd>" in html
+    assert "<dt>Schedule</dt><dd>Not stated by the provider</dd>" in html
+    assert "Not published" not in html
 
 
 def test_draft_training_is_404_for_the_public(client):

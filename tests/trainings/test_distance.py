@@ -1,4 +1,4 @@
-"""Distance filter: true great-circle order from the ZIP code's centre, and the radius cut."""
+"""Distance filter: true great-circle order from the ZIP code's center, and the radius cut."""
 
 import math
 
@@ -10,7 +10,7 @@ from trainings.models import Training
 
 pytestmark = pytest.mark.django_db
 
-CENTRE_ZIP = "10001"
+CENTER_ZIP = "10001"
 
 
 def haversine_miles(a, b):
@@ -24,25 +24,26 @@ def haversine_miles(a, b):
 
 @pytest.fixture
 def three_points():
-    """Three providers due north-east of the centre at known offsets, created out of order."""
-    centre = zip_point(CENTRE_ZIP)
+    """Three providers due north-east of the center at known offsets, created out of order."""
+    center = zip_point(CENTER_ZIP)
     made = {}
     for name, offset in [("far", 0.30), ("near", 0.02), ("middle", 0.10)]:
         provider = ProviderFactory(
             zip_code="",
-            latitude=centre.latitude + offset,
-            longitude=centre.longitude + offset,
+            latitude=center.latitude + offset,
+            longitude=center.longitude + offset,
         )
         made[name] = TrainingFactory(title=f"{name} training", provider=provider)
-    # An online training at the centre itself is not "near" anything.
+    # An online training: anyone in New York can take it, so every distance search lists
+    # it, after the ones taught nearby.
     TrainingFactory(
         title="online training",
         delivery=Training.Delivery.ONLINE,
-        provider=ProviderFactory(zip_code=CENTRE_ZIP),
+        provider=ProviderFactory(zip_code=CENTER_ZIP),
     )
     expected = {
         name: haversine_miles(
-            (centre.latitude, centre.longitude),
+            (center.latitude, center.longitude),
             (t.provider.latitude, t.provider.longitude),
         )
         for name, t in made.items()
@@ -52,32 +53,39 @@ def three_points():
 
 def test_trainings_are_ordered_by_true_distance_and_cut_at_the_radius(client, three_points):
     _, expected = three_points
-    # near ~1.7 mi, middle ~8.6 mi, far ~25.8 mi from the centre of 10001.
+    # near ~1.7 mi, middle ~8.6 mi, far ~25.8 mi from the center of 10001.
     assert expected["near"] < 5 < expected["middle"] < 10 < 25 < expected["far"] < 50
 
-    response = client.get("/trainings/", {"zip": CENTRE_ZIP, "miles": "10"})
+    response = client.get("/trainings/", {"zip": CENTER_ZIP, "miles": "10"})
     shown = list(response.context["trainings"])
-    assert [t.title for t in shown] == ["near training", "middle training"]
-    for training in shown:
+    assert [t.title for t in shown] == ["near training", "middle training", "online training"]
+    for training in shown[:2]:
         name = training.title.split()[0]
         assert training.distance == pytest.approx(expected[name], abs=0.01)
 
-    response = client.get("/trainings/", {"zip": CENTRE_ZIP, "miles": "50"})
+    response = client.get("/trainings/", {"zip": CENTER_ZIP, "miles": "50"})
     assert [t.title for t in response.context["trainings"]] == [
         "near training",
         "middle training",
         "far training",
+        "online training",
     ]
-    response = client.get("/trainings/", {"zip": CENTRE_ZIP, "miles": "5"})
+    response = client.get("/trainings/", {"zip": CENTER_ZIP, "miles": "5", "hide_online": "on"})
     assert [t.title for t in response.context["trainings"]] == ["near training"]
 
 
 def test_default_radius_is_25_miles_and_distance_is_shown(client, three_points):
-    response = client.get("/trainings/", {"zip": CENTRE_ZIP})
-    assert [t.title for t in response.context["trainings"]] == ["near training", "middle training"]
-    assert "miles</dd>" in response.content.decode()
+    response = client.get("/trainings/", {"zip": CENTER_ZIP})
+    assert [t.title for t in response.context["trainings"]] == [
+        "near training",
+        "middle training",
+        "online training",
+    ]
+    html = response.content.decode()
+    assert "miles</dd>" in html
+    assert "<dd>Online — anywhere in New York</dd>" in html
 
 
 def test_distance_is_one_query(django_assert_num_queries, three_points):
     with django_assert_num_queries(1):
-        list(Training.objects.near(zip_point(CENTRE_ZIP), 50))
+        list(Training.objects.near(zip_point(CENTER_ZIP), 50))

@@ -113,12 +113,17 @@ def test_a_zip_keeps_online_trainings_and_drops_far_ones(client, roles_and_train
     assert "RN care management online" in trainings
 
 
-def test_no_diploma_yet_gets_advice_and_trainings_for_later(client, roles_and_trainings):
+def test_no_diploma_yet_gets_a_path_not_a_dead_end(client, roles_and_trainings):
     response = client.get(URL, {"have": "none"})
     roles, trainings = suggested(response)
-    assert roles == []
-    assert "high school equivalency" in response.content.decode()
-    assert len(trainings) == 4
+    # The entry role (it asks for a high school diploma) and its trainings: the next step.
+    assert roles == ["care-coordinator"]
+    assert response.context["result"].roles[0].after_hse
+    assert trainings == ["CHW certificate (free, Bronx)", "Care coordination online"]
+    html = response.content.decode()
+    assert "high school equivalency diploma" in html
+    assert 'href="https://www.acces.nysed.gov/aepp/college-credit"' in html
+    assert "open to you once you have a high school or HSE diploma" in html
 
 
 def test_the_result_url_reproduces_the_same_result(client, roles_and_trainings):

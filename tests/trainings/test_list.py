@@ -134,7 +134,19 @@ def test_list_shows_published_trainings_with_featured_first(client, catalogue):
         ({"language": "es"}, {"Community Health Worker", "Patient navigator"}),
         ({"q": "social work"}, {"Master of Social Work"}),
         ({"q": "buffalo"}, {"Transition management for nurses", "Patient navigator"}),
-        ({"zip": "10451", "miles": "10"}, {"Community Health Worker", "Master of Social Work"}),
+        # Online trainings come too, after the ones taught nearby.
+        (
+            {"zip": "10451", "miles": "10"},
+            {
+                "Community Health Worker",
+                "Master of Social Work",
+                "Transition management for nurses",
+            },
+        ),
+        (
+            {"zip": "10451", "miles": "10", "hide_online": "on"},
+            {"Community Health Worker", "Master of Social Work"},
+        ),
     ],
 )
 def test_each_filter_narrows_the_results(client, catalogue, query, expected):

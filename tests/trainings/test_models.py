@@ -66,7 +66,7 @@ def test_languages_are_stored_as_known_codes_in_a_fixed_order():
     ("values", "shown"),
     [
         ({"is_free": True, "cost_low": None, "cost_high": None}, "Free"),
-        ({"cost_low": None, "cost_high": None}, "Cost not published"),
+        ({"cost_low": None, "cost_high": None}, "Not stated by the provider"),
         ({"cost_low": Decimal("1200"), "cost_high": Decimal("1200")}, "$1,200"),
         ({"cost_low": Decimal("99.50"), "cost_high": Decimal("2000")}, "$99.50 to $2,000"),
     ],
@@ -81,15 +81,18 @@ def test_published_leaves_drafts_out():
     assert list(Training.objects.published()) == [published]
 
 
-def test_near_keeps_only_in_person_and_hybrid_trainings_within_the_radius():
+def test_near_keeps_trainings_taught_within_the_radius_and_online_ones():
     here = ProviderFactory(zip_code="10001")
     far = ProviderFactory(zip_code="12207")  # Albany
     in_person = TrainingFactory(provider=here, delivery=Training.Delivery.IN_PERSON)
     hybrid = TrainingFactory(provider=here, delivery=Training.Delivery.HYBRID)
-    TrainingFactory(provider=here, delivery=Training.Delivery.ONLINE)
+    not_stated = TrainingFactory(provider=here, delivery="")
+    online_far = TrainingFactory(provider=far, delivery=Training.Delivery.ONLINE)
     TrainingFactory(provider=far)
     found = set(Training.objects.near(zip_point("10001"), 10))
-    assert found == {in_person, hybrid}
+    assert found == {in_person, hybrid, not_stated, online_far}
+    without_online = set(Training.objects.near(zip_point("10001"), 10, online=False))
+    assert without_online == {in_person, hybrid, not_stated}
 
 
 def test_search_finds_words_in_title_provider_credential_and_description():
