@@ -84,7 +84,7 @@ def test_roles_and_settings_are_linked_by_slug_when_they_exist():
     WorkSettingFactory(slug="health-home")
     content.load()
     oswego = Employer.objects.get(slug="oswego-health")
-    assert set(oswego.roles.values_list("slug", flat=True)) == {"care-coordinator", "care-manager"}
+    assert set(oswego.roles.values_list("slug", flat=True)) == {"care-manager"}
     assert set(oswego.settings.values_list("slug", flat=True)) == {"hospital", "health-home"}
 
 
@@ -107,3 +107,22 @@ def test_load_content_command_runs_the_employers_loader(capsys):
     call_command("load_content")
     assert "employers.Employer: created: " in capsys.readouterr().out
     assert Employer.objects.count() == len(FIXTURE)
+
+
+def test_roles_are_linked_only_where_a_named_source_supports_them():
+    for item in content.read_fixture():
+        assert set(item.get("roles", [])) <= {"care-coordinator", "care-manager"}, item["slug"]
+        assert item.get("roles_source"), item["slug"]
+
+
+def test_sources_are_the_employers_own_pages_where_one_was_found():
+    sources = {item["slug"]: item["source_url"] for item in content.read_fixture()}
+    assert "khproviders.org" in sources["kaleida-health"]
+    assert "albanymed.org" in sources["albany-medical-center"]
+    assert "jobs.northwell.edu" in sources["northwell-health"]
+    encyclopedia = [s for s, url in sources.items() if "wikipedia.org" in url]
+    # No first-party stored page was found for these two (see source_note in the file).
+    assert set(encyclopedia) <= {
+        "montefiore-medical-center",
+        "callen-lorde-community-health-center",
+    }

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import NoReverseMatch
 
 from content.models import Status
@@ -147,3 +148,18 @@ def test_unknown_employer_is_404(client):
 def test_list_links_each_result_to_its_detail_page(client, employer):
     html = client.get("/employers/").content.decode()
     assert 'href="/employers/hudson-health-home/"' in html
+
+
+def test_notes_for_editors_stay_off_the_public_page(client, admin_client):
+    employer = EmployerFactory(slug="noted-employer")
+    location = LocationFactory(
+        employer=employer,
+        coordinates_note="Map position is the center of ZIP code 12207 (zipcodes package).",
+    )
+    html = client.get(employer.get_absolute_url()).content.decode()
+    assert "zipcodes package" not in html
+    assert "Map position" not in html
+    # Editors still see where the map position comes from, in the admin.
+    admin_url = f"/{settings.ADMIN_URL}employers/employer/{employer.pk}/change/"
+    admin_html = admin_client.get(admin_url).content.decode()
+    assert location.coordinates_note in admin_html

@@ -121,7 +121,9 @@ def test_a_role_link_opens_that_roles_trainings_not_the_whole_career(client, rea
         assert shown
         for training in shown:
             assert slug in {role.slug for role in training.roles.all()}, training
-    coordinator = set(titles(client.get(LIST_URL, {"role": "care-coordinator"}).context["trainings"]))
+    coordinator = set(
+        titles(client.get(LIST_URL, {"role": "care-coordinator"}).context["trainings"])
+    )
     career = set(
         titles(
             client.get(LIST_URL, {"career": "care-management-care-coordination"}).context[
@@ -153,9 +155,10 @@ def test_the_guide_and_the_search_give_the_same_trainings(client, real_content, 
     assert search.status_code == 200
     assert titles(result.trainings) == titles(search.context["trainings"])[: len(result.trainings)]
     assert titles(result.nearest) == titles(search.context["nearest"])
-    assert f'href="/trainings/?{result.search_query}' in guide.content.decode().replace(
-        "&amp;", "&"
-    ) or not result.trainings
+    assert (
+        f'href="/trainings/?{result.search_query}' in guide.content.decode().replace("&amp;", "&")
+        or not result.trainings
+    )
 
 
 def test_the_guide_lists_each_option_once_and_chooses_nothing_for_the_visitor(client):
