@@ -24,6 +24,7 @@ from careers.models import (
 from content.jsonld import ld_json
 from content.models import may_preview
 from content.pagecache import cache_public_page
+from content.site import absolute_url
 
 MAX_TITLE_RESULTS = 20
 
@@ -215,7 +216,7 @@ UNIT_DURATION = {PayRange.Unit.HOURLY: "P1H", PayRange.Unit.ANNUAL: "P1Y"}
 
 def occupation_ld(request, role):
     """schema.org Occupation for a role page (https://schema.org/Occupation)."""
-    url = request.build_absolute_uri(role.get_absolute_url())
+    url = absolute_url(request, role.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "Occupation",

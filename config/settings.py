@@ -118,6 +118,14 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A cache that does not answer must not hold a request for long: pages are served
+    # without it (content/cache.py) after this many seconds.
+    _cache_options = CACHES["default"].setdefault("OPTIONS", {})
+    _cache_options.setdefault("socket_connect_timeout", env.float("CACHE_TIMEOUT", default=0.5))
+    _cache_options.setdefault("socket_timeout", env.float("CACHE_TIMEOUT", default=0.5))
+# After the cache failed, how long to serve without it before asking it again.
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 # Public content pages are cached whole until content changes (content/pagecache.py); this
 # bounds how long another process with its own local-memory cache may lag behind an edit.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
