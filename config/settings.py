@@ -219,6 +219,10 @@ CONSENT_COOKIE_NAME = env.str("CONSENT_COOKIE_NAME", default="consent")
 # 11 months by default; a system check refuses more than 13 months.
 CONSENT_COOKIE_MAX_AGE = env.int("CONSENT_COOKIE_MAX_AGE", default=28927800)
 CONSENT_COOKIE_SECURE = env.bool("CONSENT_COOKIE_SECURE", default=SESSION_COOKIE_SECURE)
+# Consent choices saved per client (a keyed hash of its IP address, counted in the cache)
+# within the window; more get a 429 page. A person makes a handful; a script, thousands.
+CONSENT_RATE_LIMIT = env.int("CONSENT_RATE_LIMIT", default=30)
+CONSENT_RATE_WINDOW_SECONDS = env.int("CONSENT_RATE_WINDOW_SECONDS", default=600)
 
 LOGGING = {
     "version": 1,
