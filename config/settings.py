@@ -35,6 +35,8 @@ else:
             "answers to, comma-separated, e.g. ALLOWED_HOSTS=careers.example.org."
         )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A refused form gets the site's own page saying what happened and how to go on.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 SITE_NAME = env.str("SITE_NAME", default="Health Careers New York")
 # Absolute origin used for canonical links and the sitemap, e.g. https://careers.example.org.
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # OPTIONS answered with Allow, TRACE and other methods 405, before any other work.
+    "config.middleware.HttpMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     # Above the session, CSRF and messages middleware so that it sees every cookie they set.
@@ -227,10 +231,13 @@ CONSENT_RATE_WINDOW_SECONDS = env.int("CONSENT_RATE_WINDOW_SECONDS", default=600
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_warning": {"()": "config.log_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
-        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR"},
+        # A bad Host header is a scanner's noise, not our error: one warning line, no
+        # traceback (it reaches the root handler once).
+        "django.security.DisallowedHost": {"level": "WARNING", "filters": ["one_line_warning"]},
     },
 }
 

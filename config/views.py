@@ -66,6 +66,11 @@ def permission_denied(request, exception=None):
     return _error(request, "403.html", 403)
 
 
+def csrf_failure(request, reason=""):
+    """A form was refused by the CSRF check (CSRF_FAILURE_VIEW): say why and how to go on."""
+    return _error(request, "403_csrf.html", 403)
+
+
 def page_not_found(request, exception=None):
     return _error(request, "404.html", 404)
 
