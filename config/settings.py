@@ -5,6 +5,7 @@ DEBUG=False and must then give SECRET_KEY and ALLOWED_HOSTS (see .env.example).
 """
 
 import datetime
+import tempfile
 from pathlib import Path
 
 import environ
@@ -119,6 +120,14 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# No query may run longer than this (a slow search or a large import), so one request
+# cannot hold a connection and a worker indefinitely. gunicorn's own timeout
+# (gunicorn.conf.py) bounds the whole request.
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=30000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _timeout = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    _db_options["options"] = f"{_db_options.get('options', '')} {_timeout}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
@@ -250,3 +259,15 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# An exported cell starting with "=" loses it, so a spreadsheet does not run it (imports
+# refuse formula-like text outright: content/importing.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Bounds of one import: the file's size and rows, and the preview shown before confirming.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
+IMPORT_PREVIEW_ROWS = env.int("IMPORT_PREVIEW_ROWS", default=50)
+# The uploaded file waits here between preview and confirm; unconfirmed ones go after this.
+IMPORT_PREVIEW_DIR = env.str(
+    "IMPORT_PREVIEW_DIR", default=str(Path(tempfile.gettempdir()) / "healthcareers-import-previews")
+)
+IMPORT_PREVIEW_MAX_AGE = env.int("IMPORT_PREVIEW_MAX_AGE", default=60 * 60)
