@@ -33,7 +33,9 @@ def search_vector():
 def search_trainings(queryset, query):
     text = normalise(query)[:MAX_QUERY_LENGTH]
     if not text:
-        return queryset.none()
+        # Nothing searchable left (only control or invisible characters): no results, but
+        # still with the rank the list orders a search by.
+        return queryset.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
     if connection.vendor == "postgresql":
         ts_query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
         vector = search_vector()
