@@ -11,7 +11,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from content.models import Publishable, PublishableQuerySet
-from content.text import normalise
+from content.text import normalise, unique_slug
 from places.geo import is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
@@ -283,6 +283,8 @@ class Training(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
+        if not self.slug:  # added inline on its provider's page, where no slug is asked
+            self.slug = unique_slug(self, self.title)
         self.languages = normalise_languages(self.languages)
         self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")
