@@ -132,7 +132,9 @@ class Revision(models.Model):
     status = models.CharField(
         max_length=10, choices=State.choices, default=State.PENDING, db_index=True
     )
-    base = models.JSONField(encoder=DjangoJSONEncoder, help_text="The live version it started from.")
+    base = models.JSONField(
+        encoder=DjangoJSONEncoder, help_text="The live version it started from."
+    )
     data = models.JSONField(encoder=DjangoJSONEncoder, help_text="The proposed version.")
     comment = models.TextField(blank=True, help_text="Why it was sent back, for its author.")
     reason = models.CharField(
