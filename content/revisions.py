@@ -317,6 +317,14 @@ def revision_save(*, obj, author, base, data, revision=None):
     return revision
 
 
+def revision_for(obj, *, author, links=None):
+    """A pending revision of obj's unsaved field values (and `links`, {m2m name: [pk]}), as
+    an import by someone who may not publish makes it."""
+    base = snapshot(type(obj)._default_manager.get(pk=obj.pk))
+    data = {"fields": row_values(obj), "m2m": {**base["m2m"], **(links or {})}, "inlines": {}}
+    return revision_save(obj=obj, author=author, base=base, data=data)
+
+
 def assign(obj, values):
     for name, value in values.items():
         f = obj._meta.get_field(name)
