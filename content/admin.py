@@ -282,6 +282,11 @@ class PublishableAdmin(PublishableAdminMixin, ContentAdmin):
             obj=obj, author=request.user, base=hold["base"], data=data, revision=hold["revision"]
         )
 
+    def construct_change_message(self, request, form, formsets, add=False):
+        if getattr(form.instance, "_revision_hold", None) is not None:
+            return ""  # nothing was saved; log_change says what happened
+        return super().construct_change_message(request, form, formsets, add)
+
     def log_change(self, request, obj, message):
         hold = getattr(obj, "_revision_hold", None)
         if hold is not None:
@@ -442,6 +447,12 @@ class RevisionAdmin(admin.ModelAdmin):
             "revision": revision,
             "live": live,
             "live_change_url": change_url(live) if live else "",
+            "live_history_url": reverse(
+                f"admin:{model._meta.app_label}_{model._meta.model_name}_history",
+                args=[quote(live.pk)],
+            )
+            if live
+            else "",
             "live_page_url": live.get_absolute_url()
             if live and hasattr(live, "get_absolute_url")
             else "",
