@@ -49,6 +49,23 @@ def change_url(obj):
 class ContentAdmin(ImportExportMixin, SimpleHistoryAdmin):
     formfield_overrides = URL_FIELDS
     change_form_template = "admin/content/change_form.html"
+    # The foreign key to the publishable parent whose change form edits these rows inline
+    # (a role's job titles): on their own admin page, rows of a published parent are
+    # read-only for those who may not publish it, so their changes go through its review.
+    review_through = None
+
+    def _held_parent(self, request, parent):
+        return (
+            parent is not None
+            and getattr(parent, "status", None) == Status.PUBLISHED
+            and not can_publish(request.user, type(parent))
+        )
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and self.review_through:
+            if self._held_parent(request, getattr(obj, self.review_through)):
+                return False
+        return super().has_change_permission(request, obj)
 
     def has_import_permission(self, request):
         return bool(self.resource_classes) and super().has_import_permission(request)
@@ -71,6 +88,8 @@ class ContentAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form_class = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None and self.review_through:
+            return self._parent_guarded(request, form_class)
         if obj is None or request.method != "POST" or editing.VERSION_FIELD not in request.POST:
             return form_class  # simple-history's revert form deliberately saves an old version
         model_admin = self
@@ -83,6 +102,26 @@ class ContentAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
         VersionedForm.__name__ = form_class.__name__
         return VersionedForm
+
+    def _parent_guarded(self, request, form_class):
+        """An add form refuses a new row for a published parent from someone who may not
+        publish it: they add it on the parent's form, where it waits for review."""
+        model_admin, name = self, self.review_through
+
+        class GuardedForm(form_class):
+            def clean(self):
+                cleaned = super().clean()
+                parent = cleaned.get(name)
+                if model_admin._held_parent(request, parent):
+                    self.add_error(
+                        name,
+                        f"“{parent}” is published: add this on its own page, where changes "
+                        "to published content wait for review.",
+                    )
+                return cleaned
+
+        GuardedForm.__name__ = form_class.__name__
+        return GuardedForm
 
     def check_version(self, request, obj, form):
         """Refuse a save based on a version someone else has changed since, saying what they

@@ -384,3 +384,21 @@ def test_every_content_model_has_a_source_or_is_reviewed_through_its_parent():
             fields = admin.site._registry[model].get_fields(ANY_PERMISSION)
             assert {"source_url", "checked_on"} <= set(fields), model
     assert apps.get_model("careers", "Duty")._meta.get_field("checked_on").null
+
+
+def test_a_published_roles_job_title_is_read_only_for_editors_on_its_own_page(editor_client, role):
+    title = role.job_titles.get()
+    url = change(title)
+    html = editor_client.get(url).content.decode()
+    assert 'name="title"' not in html  # view only: it is changed on the role's form
+    assert editor_client.post(url, {"role": role.pk, "title": "Sneaky"}).status_code == 403
+    response = editor_client.post(
+        reverse("admin:careers_jobtitle_add"), {"role": role.pk, "title": "Sneaky"}
+    )
+    assert "is published: add this on its own page" in response.content.decode()
+    assert list(role.job_titles.values_list("title", flat=True)) == ["Care navigator"]
+    draft = RoleFactory(status=Status.DRAFT)
+    response = editor_client.post(
+        reverse("admin:careers_jobtitle_add"), {"role": draft.pk, "title": "Fine"}
+    )
+    assert response.status_code == 302
