@@ -258,6 +258,11 @@ LOGGING = {
 
 # "Needs review" admin list: content last verified more than this many days ago.
 REVIEW_AFTER_DAYS = env.int("REVIEW_AFTER_DAYS", default=365)
+# A history entry's change reason tells the story (the publisher's reason, who proposed the
+# change, what changed in the inline rows): longer than simple-history's 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# The change form says who else has it open, for this long after they opened it.
+EDITING_NOTICE_SECONDS = env.int("EDITING_NOTICE_SECONDS", default=600)
 
 # CSV import/export (django-import-export): one transaction per import, so one bad row
 # writes nothing; staff who may change a model may import it, staff who may view may export.

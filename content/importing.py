@@ -37,7 +37,9 @@ from import_export import resources, widgets
 from import_export.forms import ConfirmImportForm, ImportForm
 from import_export.tmp_storages import TempFolderStorage
 
+from content.models import Status
 from content.publishing import can_publish, keep_stored_status
+from content.revisions import revision_for
 from places.geo import ZipError, zip_point
 
 
@@ -244,7 +246,28 @@ class ContentResource(resources.ModelResource):
         if user is not None and hasattr(instance, "status"):
             if not can_publish(user, type(instance)):
                 keep_stored_status(instance)
+                # A published row changes only when a publisher publishes the revision.
+                if instance.pk is not None and instance.status == Status.PUBLISHED:
+                    instance._review_by = user
         super().before_save_instance(instance, row, **kwargs)
+
+    def do_instance_save(self, instance, is_create):
+        if getattr(instance, "_review_by", None) is None:
+            super().do_instance_save(instance, is_create)
+
+    def save_m2m(self, instance, row, **kwargs):
+        author = getattr(instance, "_review_by", None)
+        if author is None:
+            return super().save_m2m(instance, row, **kwargs)
+        if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
+            return None
+        links = {
+            field.attribute: sorted(o.pk for o in field.clean(row, **kwargs))
+            for field in self.get_import_fields()
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row
+        }
+        revision_for(instance, author=author, links=links)
+        return None
 
 
 # --- the admin's import preview --------------------------------------------------------

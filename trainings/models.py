@@ -10,7 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from content.models import Publishable, PublishableQuerySet
+from content.models import Publishable, PublishableQuerySet, Sourced
 from content.text import normalise, unique_slug
 from places.geo import is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
@@ -44,7 +44,7 @@ def normalise_languages(codes):
     return ",".join(code for code in Language.values if code in wanted)
 
 
-class Provider(models.Model):
+class Provider(Sourced):
     """An organisation that runs trainings: a college, a union training fund, a health system."""
 
     class Kind(models.TextChoices):
