@@ -71,6 +71,7 @@ class RoleAdmin(PublishableAdmin):
 
 @admin.register(models.JobTitle)
 class JobTitleAdmin(ContentAdmin):
+    review_through = "role"
     list_display = ["title", "role", "source_name"]
     list_filter = ["role__career", "role"]
     list_select_related = ["role__career"]
@@ -103,6 +104,7 @@ class WorkSettingAdmin(ContentAdmin):
 
 @admin.register(models.EducationRequirement)
 class EducationRequirementAdmin(ContentAdmin):
+    review_through = "role"
     list_display = ["role", "level", "typical", "source_name", "source_year"]
     list_filter = ["level", "typical", "source_year", "role"]
     list_select_related = ["role__career"]
@@ -116,6 +118,7 @@ class EducationRequirementAdmin(ContentAdmin):
 
 @admin.register(models.PayRange)
 class PayRangeAdmin(ContentAdmin):
+    review_through = "role"
     list_display = ["role", "low", "high", "unit", "region", "source_name", "source_year"]
     list_filter = ["unit", "region", "source_year", "role"]
     list_select_related = ["role__career"]

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from content.models import EducationLevel, Publishable, PublishableQuerySet, Status
+from content.models import EducationLevel, Publishable, PublishableQuerySet, Sourced, Status
 from content.text import normalise
 from wages.models import normalise_soc
 
@@ -231,7 +231,7 @@ class JobTitle(models.Model):
         super().save(*args, **kwargs)
 
 
-class Duty(models.Model):
+class Duty(Sourced):
     """Something one or more roles do; a duty linked to several roles is one they share."""
 
     class Kind(models.TextChoices):
@@ -253,7 +253,7 @@ class Duty(models.Model):
         return self.text
 
 
-class WorkSetting(models.Model):
+class WorkSetting(Sourced):
     """A kind of workplace, e.g. a hospital, a Health Home or a managed care plan."""
 
     slug = models.SlugField(unique=True)
@@ -355,7 +355,7 @@ class PayRange(SourcedMixin):
             raise ValidationError({"low": "Pay cannot be negative."}, code="negative")
 
 
-class Certification(models.Model):
+class Certification(Sourced):
     """A professional credential that fits one or more roles, and who may earn it."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -375,7 +375,7 @@ class Certification(models.Model):
         return self.name
 
 
-class CareerStep(models.Model):
+class CareerStep(Sourced):
     """A step on the career ladder: from one role to another, and what it takes."""
 
     from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_out")

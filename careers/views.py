@@ -25,6 +25,7 @@ from careers.models import (
 from content.jsonld import ld_json
 from content.models import may_preview
 from content.pagecache import cache_public_page
+from content.site import absolute_url
 from wages.areas import STATE_AREA_CODE, locate_zip
 
 MAX_TITLE_RESULTS = 20
@@ -349,7 +350,7 @@ def occupation_ld(request, role, wage=None):
     occupations its figures come from, and the yearly pay of the primary one in New York
     State (the figures of the page's quick facts).
     """
-    url = request.build_absolute_uri(role.get_absolute_url())
+    url = absolute_url(request, role.get_absolute_url())
     data = {
         "@context": "https://schema.org",
         "@type": "Occupation",

@@ -1,6 +1,7 @@
-"""Site-wide response headers that Django's SecurityMiddleware does not set."""
+"""Site-wide request and response rules that Django's own middleware does not cover."""
 
 from django.conf import settings
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils.cache import patch_cache_control
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
@@ -20,3 +21,27 @@ class StaffPagesMiddleware:
             patch_cache_control(response, private=True, no_cache=True, no_store=True)
             response.headers["X-Frame-Options"] = "DENY"
         return response
+
+
+class HttpMethodsMiddleware:
+    """Only the methods the site uses reach a view.
+
+    OPTIONS is answered here with an `Allow` header and no body (it used to render the whole
+    page); TRACE and every other method get 405 with the same `Allow` header, before any
+    view, session or database work.
+    """
+
+    ALLOWED = ("GET", "HEAD", "POST", "OPTIONS")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=200, content_type="text/plain")
+            response["Allow"] = ", ".join(self.ALLOWED)
+            response["Content-Length"] = "0"
+            return response
+        if request.method not in self.ALLOWED:
+            return HttpResponseNotAllowed(self.ALLOWED, content_type="text/plain")
+        return self.get_response(request)

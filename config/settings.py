@@ -5,6 +5,7 @@ DEBUG=False and must then give SECRET_KEY and ALLOWED_HOSTS (see .env.example).
 """
 
 import datetime
+import tempfile
 from pathlib import Path
 
 import environ
@@ -35,6 +36,8 @@ else:
             "answers to, comma-separated, e.g. ALLOWED_HOSTS=careers.example.org."
         )
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A refused form gets the site's own page saying what happened and how to go on.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 SITE_NAME = env.str("SITE_NAME", default="Health Careers New York")
 # Absolute origin used for canonical links and the sitemap, e.g. https://careers.example.org.
@@ -74,6 +77,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # OPTIONS answered with Allow, TRACE and other methods 405, before any other work.
+    "config.middleware.HttpMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     # Above the session, CSRF and messages middleware so that it sees every cookie they set.
@@ -121,9 +126,25 @@ DATABASES = {
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# No query may run longer than this (a slow search or a large import), so one request
+# cannot hold a connection and a worker indefinitely. gunicorn's own timeout
+# (gunicorn.conf.py) bounds the whole request.
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=30000)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _db_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _timeout = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    _db_options["options"] = f"{_db_options.get('options', '')} {_timeout}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # A cache that does not answer must not hold a request for long: pages are served
+    # without it (content/cache.py) after this many seconds.
+    _cache_options = CACHES["default"].setdefault("OPTIONS", {})
+    _cache_options.setdefault("socket_connect_timeout", env.float("CACHE_TIMEOUT", default=0.5))
+    _cache_options.setdefault("socket_timeout", env.float("CACHE_TIMEOUT", default=0.5))
+# After the cache failed, how long to serve without it before asking it again.
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 # Public content pages are cached whole until content changes (content/pagecache.py); this
 # bounds how long another process with its own local-memory cache may lag behind an edit.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
@@ -217,19 +238,31 @@ CONSENT_COOKIE_NAME = env.str("CONSENT_COOKIE_NAME", default="consent")
 # 11 months by default; a system check refuses more than 13 months.
 CONSENT_COOKIE_MAX_AGE = env.int("CONSENT_COOKIE_MAX_AGE", default=28927800)
 CONSENT_COOKIE_SECURE = env.bool("CONSENT_COOKIE_SECURE", default=SESSION_COOKIE_SECURE)
+# Consent choices saved per client (a keyed hash of its IP address, counted in the cache)
+# within the window; more get a 429 page. A person makes a handful; a script, thousands.
+CONSENT_RATE_LIMIT = env.int("CONSENT_RATE_LIMIT", default=30)
+CONSENT_RATE_WINDOW_SECONDS = env.int("CONSENT_RATE_WINDOW_SECONDS", default=600)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_warning": {"()": "config.log_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
-        "django.security.DisallowedHost": {"handlers": ["console"], "level": "ERROR"},
+        # A bad Host header is a scanner's noise, not our error: one warning line, no
+        # traceback (it reaches the root handler once).
+        "django.security.DisallowedHost": {"level": "WARNING", "filters": ["one_line_warning"]},
     },
 }
 
 # "Needs review" admin list: content last verified more than this many days ago.
 REVIEW_AFTER_DAYS = env.int("REVIEW_AFTER_DAYS", default=365)
+# A history entry's change reason tells the story (the publisher's reason, who proposed the
+# change, what changed in the inline rows): longer than simple-history's 100 characters.
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+# The change form says who else has it open, for this long after they opened it.
+EDITING_NOTICE_SECONDS = env.int("EDITING_NOTICE_SECONDS", default=600)
 
 # CSV import/export (django-import-export): one transaction per import, so one bad row
 # writes nothing; staff who may change a model may import it, staff who may view may export.
@@ -237,3 +270,15 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "change"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+# An exported cell starting with "=" loses it, so a spreadsheet does not run it (imports
+# refuse formula-like text outright: content/importing.py).
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+# Bounds of one import: the file's size and rows, and the preview shown before confirming.
+IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=5000)
+IMPORT_PREVIEW_ROWS = env.int("IMPORT_PREVIEW_ROWS", default=50)
+# The uploaded file waits here between preview and confirm; unconfirmed ones go after this.
+IMPORT_PREVIEW_DIR = env.str(
+    "IMPORT_PREVIEW_DIR", default=str(Path(tempfile.gettempdir()) / "healthcareers-import-previews")
+)
+IMPORT_PREVIEW_MAX_AGE = env.int("IMPORT_PREVIEW_MAX_AGE", default=60 * 60)

@@ -12,6 +12,11 @@ from employers.sitemaps import sitemaps as employers_sitemaps
 from staff.views import needs_review
 from trainings.sitemaps import sitemaps as trainings_sitemaps
 
+# The staff pages carry the site's own name, not "Django administration".
+admin.site.site_header = settings.SITE_NAME
+admin.site.site_title = f"{settings.SITE_NAME} staff"
+admin.site.index_title = "Staff start page"
+
 sitemaps = {**careers_sitemaps, **trainings_sitemaps, **employers_sitemaps, **consent_sitemaps}
 
 urlpatterns = [

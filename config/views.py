@@ -7,22 +7,39 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
+
+from content.cache import ping as ping_cache
 
 logger = logging.getLogger(__name__)
 
 
-@never_cache
-@require_GET
-def healthz(request):
-    """200 "ok" when the process is up and the database answers; 503 when it does not."""
+def _database_ok():
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:
         logger.exception("health check: database unavailable")
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
+        return False
+    return True
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 "ok" when the database and the cache answer; 503 naming what failed, e.g.
+    "database ok, cache unreachable".
+
+    Pages are still served while the cache is down (more slowly, from the database), but
+    the cache is part of how the site is meant to run, so a load balancer or a monitor
+    should hear about it. The cache's own outage is logged once by content.cache.
+    """
+    checks = {"database": _database_ok(), "cache": ping_cache()}
+    words = {"database": "unavailable", "cache": "unreachable"}
+    if all(checks.values()):
+        return HttpResponse("ok\n", content_type="text/plain")
+    text = ", ".join(f"{name} {'ok' if ok else words[name]}" for name, ok in checks.items())
+    return HttpResponse(text + "\n", status=503, content_type="text/plain")
 
 
 @require_GET
@@ -47,6 +64,11 @@ def bad_request(request, exception=None):
 
 def permission_denied(request, exception=None):
     return _error(request, "403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """A form was refused by the CSRF check (CSRF_FAILURE_VIEW): say why and how to go on."""
+    return _error(request, "403_csrf.html", 403)
 
 
 def page_not_found(request, exception=None):

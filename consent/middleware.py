@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 from consent import services, state
+from consent.forms import ConsentForm
 
 logger = logging.getLogger("consent")
 
@@ -101,7 +102,7 @@ class ConsentBannerMiddleware:
         if consent is not None and consent.show_banner and not _is_cookies_page(request):
             banner = render_to_string(
                 "consent/_banner_form.html",
-                {"consent": consent, "next": request.get_full_path()},
+                {"consent": consent, "next": _next_url(request)},
                 request=request,
             ).encode(response.charset)
             # Holds a CSRF token and depends on this visitor: no shared cache may keep it.
@@ -110,6 +111,16 @@ class ConsentBannerMiddleware:
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
+
+
+def _next_url(request):
+    """Where the banner's form returns to: this page, or its path if the full address is
+    longer than the form accepts (a very long query string would make the choice fail)."""
+    limit = ConsentForm.base_fields["next"].max_length
+    for url in (request.get_full_path(), request.path):
+        if len(url) <= limit:
+            return url
+    return "/"
 
 
 def _is_cookies_page(request):

@@ -5,10 +5,11 @@ the published revisions of that policy, and the append-only record of every deci
 
 import re
 
-from django.core.cache import cache
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from content.cache import safe_delete
 
 
 class Category(models.Model):
@@ -193,4 +194,4 @@ REGISTRY_CACHE_KEY = "consent:registry:v1"
 
 
 def _forget_registry():
-    cache.delete(REGISTRY_CACHE_KEY)
+    safe_delete(REGISTRY_CACHE_KEY)

@@ -3,11 +3,10 @@ What every request needs to know about the policy, read from the database once a
 the cache: the categories (which are necessary), the declared cookie names and patterns, and
 the current revision number. Saving a category, declaration or revision forgets the cached
 copy; with a per-process cache (locmem) other processes see a change within CACHE_SECONDS.
+When the cache cannot be reached the registry is built from the database on each request.
 """
 
 from dataclasses import dataclass, field
-
-from django.core.cache import cache
 
 from consent.models import (
     REGISTRY_CACHE_KEY,
@@ -16,6 +15,7 @@ from consent.models import (
     PolicyRevision,
     cookie_name_matches,
 )
+from content.cache import forget_on_recovery, safe_delete, safe_get, safe_set
 
 CACHE_SECONDS = 60
 
@@ -48,15 +48,19 @@ class Registry:
 
 
 def load():
-    registry = cache.get(REGISTRY_CACHE_KEY)
+    registry = safe_get(REGISTRY_CACHE_KEY)
     if registry is None:
         registry = _build()
-        cache.set(REGISTRY_CACHE_KEY, registry, CACHE_SECONDS)
+        safe_set(REGISTRY_CACHE_KEY, registry, CACHE_SECONDS)
     return registry
 
 
 def forget():
-    cache.delete(REGISTRY_CACHE_KEY)
+    safe_delete(REGISTRY_CACHE_KEY)
+
+
+# A policy change saved while the cache was down could not drop the cached copy.
+forget_on_recovery(REGISTRY_CACHE_KEY)
 
 
 def _build():

@@ -1,6 +1,11 @@
 """
 Writes of the consent app: recording a decision (the record plus the cookie that carries
 it), honouring a GPC signal, publishing a policy revision. Each is one transaction.
+
+Records are proof of what a visitor decided, so only a decision writes one: a GPC signal
+is honoured on every request it comes with and is stored with the next decision the
+visitor makes, and the same decision sent again (a replayed or double-submitted form:
+same consent id, same revision, same choices) is stored once.
 """
 
 import hashlib
@@ -18,7 +23,6 @@ from consent.models import (
     ConsentRecord,
     CookieDeclaration,
     PolicyRevision,
-    Source,
 )
 from consent.state import ConsentState, CookieStatus, new_consent_id
 
@@ -43,18 +47,35 @@ def consent_give(*, state, action, granted=(), source):
         # Refusing what was given before is a withdrawal: the record says so.
         action = Action.WITHDRAW
     consent_id = state.consent_id or new_consent_id()
+    choices = {slug: slug in chosen for slug in optional}
     now = timezone.now()
     with transaction.atomic():
-        ConsentRecord.objects.create(
-            consent_id=consent_id,
-            created_at=now,
-            revision=registry.revision,
-            choices={slug: slug in chosen for slug in optional},
-            action=action,
-            source=source,
-            gpc=state.gpc,
-            language=_language(),
+        latest = (
+            ConsentRecord.objects.filter(consent_id=consent_id)
+            .exclude(action=Action.GPC)
+            .order_by("-created_at", "-id")
+            .first()
+            if state.consent_id
+            else None
         )
+        if (
+            latest is not None
+            and latest.revision == registry.revision
+            and latest.choices == choices
+        ):
+            # The decision stored last, sent again: nothing new to prove.
+            action, now = latest.action, latest.created_at
+        else:
+            ConsentRecord.objects.create(
+                consent_id=consent_id,
+                created_at=now,
+                revision=registry.revision,
+                choices=choices,
+                action=action,
+                source=source,
+                gpc=state.gpc,
+                language=_language(),
+            )
     return ConsentState(
         loaded_registry=registry,
         consent_id=consent_id,
@@ -71,30 +92,15 @@ def consent_give(*, state, action, granted=(), source):
 def consent_honour_gpc(*, state):
     """
     The browser sent Sec-GPC: 1 and the visitor has made no choice under this revision:
-    refuse every optional category, write one `gpc` record and a cookie holding the consent
-    id, so that the next request with that cookie writes nothing more.
+    refuse every optional category for this request. Nothing is written: the signal comes
+    with every request, so it needs neither a cookie nor a record (a record per signalled
+    request grew without bound); a decision the visitor makes later records that the signal
+    was present.
     """
-    registry = state.registry
-    consent_id = state.consent_id or new_consent_id()
-    now = timezone.now()
-    with transaction.atomic():
-        ConsentRecord.objects.create(
-            consent_id=consent_id,
-            created_at=now,
-            revision=registry.revision,
-            choices={c.slug: False for c in registry.optional},
-            action=Action.GPC,
-            source=Source.SIGNAL,
-            gpc=True,
-            language=_language(),
-        )
-    state.consent_id = consent_id
-    state.revision = registry.revision
+    state.revision = state.registry.revision
     state.granted_slugs = frozenset()
     state.action = Action.GPC
-    state.given_at = now
-    state.cookie_status = CookieStatus.VALID
-    state.write_cookie = True
+    state.signal_only = True
     return state
 
 

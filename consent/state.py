@@ -45,6 +45,8 @@ class ConsentState:
     cookie_status: str = CookieStatus.MISSING
     # Set when the response must (re)write the consent cookie.
     write_cookie: bool = False
+    # The refusal comes from this request's Sec-GPC header alone: nothing was written.
+    signal_only: bool = False
 
     @property
     def registry(self):
@@ -56,7 +58,7 @@ class ConsentState:
     def has_choice(self):
         """The visitor chose (or GPC chose for them) under the current revision."""
         return (
-            self.cookie_status == CookieStatus.VALID
+            (self.cookie_status == CookieStatus.VALID or self.signal_only)
             and self.revision == self.registry.revision
             # Our GPC cookie stands for a choice only while the browser still sends the signal.
             and (self.action != GPC or self.gpc)

@@ -1,9 +1,14 @@
 """The cookies page (categories, their cookies, the choices) and the endpoint saving a choice."""
 
+import math
+
+from axes.helpers import get_client_ip_address
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -12,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from consent import services
 from consent.forms import NO, YES, ConsentForm
 from consent.models import Action, Category, Source
+from content.cache import safe_incr
 
 CONFIRMATIONS = {
     Action.ACCEPT_ALL: "You accepted all cookies.",
@@ -63,17 +69,51 @@ def _wants_json(request):
 
 
 def _safe_next(request, url):
-    if url and url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    # Only a path on this site: a relative one ("12207") would resolve under /cookies/.
+    if (
+        url
+        and url.startswith("/")
+        and url_has_allowed_host_and_scheme(
+            url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
     ):
         return url
     return "/"
+
+
+def _over_rate_limit(request):
+    """Whether this client sent more than CONSENT_RATE_LIMIT choices in the current window.
+
+    The client is a keyed hash of its IP address (the one django-axes resolves, so proxy
+    settings apply to both), kept only in the cache for the window: no address is stored.
+    """
+    ip = get_client_ip_address(request) or ""
+    client = salted_hmac("consent.rate-limit", ip).hexdigest()[:32]
+    count = safe_incr(f"consent:rate:{client}", timeout=settings.CONSENT_RATE_WINDOW_SECONDS)
+    return count is not None and count > settings.CONSENT_RATE_LIMIT
+
+
+def _too_many(request):
+    window = settings.CONSENT_RATE_WINDOW_SECONDS
+    if _wants_json(request):
+        response = JsonResponse(
+            {"saved": False, "errors": {"__all__": ["Too many choices; try again later."]}},
+            status=429,
+        )
+    else:
+        response = render(
+            request, "429.html", {"retry_minutes": math.ceil(window / 60)}, status=429
+        )
+    response["Retry-After"] = str(window)
+    return response
 
 
 @never_cache
 @require_POST
 def save(request):
     """Record Accept all / Reject all / a custom choice; POST-redirect-GET or JSON for fetch."""
+    if _over_rate_limit(request):
+        return _too_many(request)
     categories = list(_categories())
     form = ConsentForm(request.POST, categories=categories)
     if not form.is_valid():

@@ -9,12 +9,37 @@ An import runs in one transaction (IMPORT_EXPORT_USE_TRANSACTIONS): one bad row 
 nothing is written. Rows are matched on their natural key (slug; for a location the
 employer's slug, the location's name and its ZIP code), and unchanged rows are skipped, so
 importing the same file twice changes nothing.
+
+What a file may hold is bounded: at most IMPORT_MAX_BYTES and IMPORT_MAX_ROWS; no text cell
+starting like a spreadsheet formula (=, +, -, @, tab, carriage return), since the file may
+be exported and opened again; each row its own natural key (a slug twice in one file would
+otherwise silently overwrite the first row with the second).
+
+The admin's preview keeps the uploaded file between the preview and the confirm step
+(`PreviewStorage`): in a folder of its own, under a random name that the confirm form
+carries signed with the user's id, so a confirm can import only the file its own user's
+preview made, and only once. Previews left unconfirmed are removed after an hour.
 """
 
-from django.core.exceptions import ValidationError
-from import_export import resources, widgets
+import os
+import re
+import time
+import uuid
+from pathlib import Path
 
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from import_export import resources, widgets
+from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.tmp_storages import TempFolderStorage
+
+from content.models import Status
 from content.publishing import can_publish, keep_stored_status
+from content.revisions import revision_for
 from places.geo import ZipError, zip_point
 
 
@@ -89,6 +114,29 @@ SOURCE_URL_REQUIRED = {
 }
 
 
+# How a cell that a spreadsheet would run as a formula starts, and how to name it.
+FORMULA_STARTS = {
+    "=": "“=”",
+    "+": "“+”",
+    "-": "“-”",
+    "@": "“@”",
+    "\t": "a tab",
+    "\r": "a carriage return",
+}
+TEXT_FIELDS = (models.CharField, models.TextField)
+
+
+def formula_start(value):
+    """How `value` starts if a spreadsheet would take it for a formula, else None."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return FORMULA_STARTS[value[:1]]
+    return None
+
+
+class TooManyRows(ValueError):
+    """The file has more rows than one import takes."""
+
+
 class ContentResource(resources.ModelResource):
     """Base for the content resources: row checks in plain language; status guarded."""
 
@@ -96,10 +144,63 @@ class ContentResource(resources.ModelResource):
     required_columns = {}  # attribute -> message
 
     def import_data(self, dataset, dry_run=False, **kwargs):
+        if len(dataset) > settings.IMPORT_MAX_ROWS:
+            # Refused before any row is read, previewed or written.
+            result = self.get_result_class()()
+            result.total_rows = len(dataset)
+            error = TooManyRows(
+                f"The file has {len(dataset):,} rows; one import takes at most "
+                f"{settings.IMPORT_MAX_ROWS:,}. Split it into smaller files."
+            )
+            result.append_base_error(self.get_error_result_class()(error))
+            return result
+        # Natural keys seen so far in this file: {key: row number}.
+        self._rows_by_key = {}
         # All or nothing everywhere, not only in the admin: a row that fails validation
         # rolls back the good rows too.
         kwargs.setdefault("rollback_on_validation_errors", True)
         return super().import_data(dataset, dry_run=dry_run, **kwargs)
+
+    def formula_errors(self, row, row_number):
+        """{attribute: message} for each text cell of the row that starts like a formula."""
+        errors = {}
+        for field in self.get_import_fields():
+            if not field.attribute or field.column_name not in row:
+                continue
+            try:
+                model_field = self._meta.model._meta.get_field(field.attribute)
+            except FieldDoesNotExist:  # a column that is not a model field
+                continue
+            if not isinstance(model_field, TEXT_FIELDS):
+                continue
+            if start := formula_start(row[field.column_name]):
+                errors[field.attribute] = (
+                    f"Row {row_number}, column “{field.column_name}”: the text starts with "
+                    f"{start}, which a spreadsheet would run as a formula. Remove that "
+                    "first character (or reword the text) and import again."
+                )
+        return errors
+
+    def duplicate_key_error(self, row, row_number):
+        """{attribute: message} if an earlier row of this file has the same natural key."""
+        id_fields = [self.fields[name] for name in self.get_import_id_fields()]
+        key = tuple(str(row.get(f.column_name) or "").strip() for f in id_fields)
+        if not any(key):
+            return {}
+        seen = getattr(self, "_rows_by_key", None)
+        if seen is None:
+            seen = self._rows_by_key = {}
+        first = seen.setdefault(key, row_number)
+        if first == row_number:
+            return {}
+        columns = ", ".join(f"“{f.column_name}”" for f in id_fields)
+        value = " / ".join(key)
+        return {
+            id_fields[0].attribute: (
+                f"Row {row_number}: row {first} of this file already has {columns} "
+                f"“{value}”. Each row needs its own, or the second would overwrite the first."
+            )
+        }
 
     def row_errors(self, instance, row):
         """{attribute: message} for this row; subclasses add their own checks."""
@@ -110,7 +211,17 @@ class ContentResource(resources.ModelResource):
         return errors
 
     def import_instance(self, instance, row, **kwargs):
-        errors = {}
+        row_number = kwargs.get("row_number")
+        errors = {
+            attribute: [message]
+            for attribute, message in {
+                **self.duplicate_key_error(row, row_number),
+                **self.formula_errors(row, row_number),
+            }.items()
+        }
+        if errors:
+            # The row is refused whatever else it holds: say only why.
+            raise ValidationError(errors)
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -135,4 +246,144 @@ class ContentResource(resources.ModelResource):
         if user is not None and hasattr(instance, "status"):
             if not can_publish(user, type(instance)):
                 keep_stored_status(instance)
+                # A published row changes only when a publisher publishes the revision.
+                if instance.pk is not None and instance.status == Status.PUBLISHED:
+                    instance._review_by = user
         super().before_save_instance(instance, row, **kwargs)
+
+    def do_instance_save(self, instance, is_create):
+        if getattr(instance, "_review_by", None) is None:
+            super().do_instance_save(instance, is_create)
+
+    def save_m2m(self, instance, row, **kwargs):
+        author = getattr(instance, "_review_by", None)
+        if author is None:
+            return super().save_m2m(instance, row, **kwargs)
+        if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
+            return None
+        links = {
+            field.attribute: sorted(o.pk for o in field.clean(row, **kwargs))
+            for field in self.get_import_fields()
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row
+        }
+        revision_for(instance, author=author, links=links)
+        return None
+
+
+# --- the admin's import preview --------------------------------------------------------
+
+PREVIEW_SALT = "content.import-preview"
+
+
+class PreviewGone(Exception):
+    """The preview's file is not there: already imported, expired, or never made."""
+
+
+def preview_folder():
+    folder = Path(settings.IMPORT_PREVIEW_DIR)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return folder
+
+
+def remove_stale_previews(now=None):
+    """Remove preview files older than IMPORT_PREVIEW_MAX_AGE (abandoned previews)."""
+    cutoff = (now or time.time()) - settings.IMPORT_PREVIEW_MAX_AGE
+    for path in preview_folder().iterdir():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+        except FileNotFoundError:
+            pass  # another process removed it first
+
+
+class PreviewStorage(TempFolderStorage):
+    """The uploaded file between preview and confirm: a random name in its own folder.
+
+    Only names this class makes (32 hex digits) are opened, so a name from a form can never
+    reach another file; `claim()` takes the file for one confirm, so a second confirm (or
+    two at once) finds it gone instead of importing it twice.
+    """
+
+    NAME = re.compile(r"[0-9a-f]{32}")
+
+    def save(self, data):
+        remove_stale_previews()
+        self.name = uuid.uuid4().hex
+        if isinstance(data, str):
+            data = data.encode(self.encoding or "utf-8")
+        with open(self.get_full_path(), "xb") as file:
+            file.write(data)
+
+    def get_full_path(self):
+        name = self.name or ""
+        base = name.removesuffix(".claimed")
+        if not self.NAME.fullmatch(base):
+            raise PreviewGone(name)
+        return str(preview_folder() / name)
+
+    def claim(self):
+        """Take the file for this confirm; PreviewGone if it is not (or no longer) there."""
+        source = self.get_full_path()
+        try:
+            os.rename(source, source + ".claimed")
+        except FileNotFoundError:
+            raise PreviewGone(self.name) from None
+        self.name += ".claimed"
+
+    def read(self):
+        try:
+            return super().read()
+        except FileNotFoundError:
+            raise PreviewGone(self.name) from None
+
+    def remove(self):
+        try:
+            os.remove(self.get_full_path())
+        except (FileNotFoundError, PreviewGone):
+            pass
+
+
+def sign_preview(name, user):
+    return signing.dumps({"f": name, "u": user.pk}, salt=PREVIEW_SALT)
+
+
+class BoundedImportForm(ImportForm):
+    """The upload form, refusing a file larger than IMPORT_MAX_BYTES with a plain message."""
+
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        if upload.size > settings.IMPORT_MAX_BYTES:
+            raise forms.ValidationError(
+                f"The file is {filesizeformat(upload.size)}; one import takes at most "
+                f"{filesizeformat(settings.IMPORT_MAX_BYTES)}. Split it into smaller files."
+            )
+        return upload
+
+
+class SignedConfirmImportForm(ConfirmImportForm):
+    """The confirm step's form: the preview's file name as this user's preview signed it."""
+
+    GONE = (
+        "This preview has expired or was made by someone else, so nothing was imported. "
+        "Upload the file again to see a new preview."
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_import_file_name(self):
+        try:
+            signed = signing.loads(
+                self.cleaned_data["import_file_name"],
+                salt=PREVIEW_SALT,
+                max_age=settings.IMPORT_PREVIEW_MAX_AGE,
+            )
+        except signing.BadSignature:
+            raise forms.ValidationError(self.GONE) from None
+        if self.user is None or signed.get("u") != self.user.pk:
+            raise forms.ValidationError(self.GONE)
+        name = str(signed.get("f", ""))
+        if not PreviewStorage.NAME.fullmatch(name):
+            raise forms.ValidationError(self.GONE)
+        return name

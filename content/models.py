@@ -1,12 +1,17 @@
 """
 What every content type shares: the publish status, the public source and the date it
 was last checked (`Publishable`), the querysets every page uses (`published()`,
-`visible_to(user)`), and `LoadedContent`, the rows `load_content` made.
+`visible_to(user)`), `LoadedContent`, the rows `load_content` made, and `Revision`, a
+change to published content that waits for a publisher (content/revisions.py).
 
 This app imports no feature app: careers, trainings and employers build on it.
 """
 
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Q
 
 
 class Status(models.TextChoices):
@@ -46,12 +51,9 @@ class PublishableQuerySet(models.QuerySet):
         return self.all() if may_preview(user, self.model) else self.published()
 
 
-class Publishable(models.Model):
-    """A content row with a publish status, its public source and when that was checked."""
+class Sourced(models.Model):
+    """A row with the public page its details come from and when staff last checked it."""
 
-    status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
-    )
     source_url = models.URLField(
         "source URL",
         max_length=500,
@@ -63,6 +65,17 @@ class Publishable(models.Model):
         null=True,
         blank=True,
         help_text="When staff last checked these details against the source.",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Publishable(Sourced):
+    """A content row with a publish status, its public source and when that was checked."""
+
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
 
     objects = PublishableQuerySet.as_manager()
@@ -92,3 +105,63 @@ class LoadedContent(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Revision(models.Model):
+    """
+    A change to a published item (its fields, many-to-many links and inline rows) made by
+    someone who may not publish it. The live row stays as it is until a publisher
+    publishes the revision; `base` is the live version the change started from, so only
+    what the editor changed is applied (content/revisions.py).
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Waiting for review"
+        SCHEDULED = "scheduled", "Scheduled"
+        APPROVED = "approved", "Published"
+        REJECTED = "rejected", "Sent back"
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    object_repr = models.CharField("item", max_length=200)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        max_length=10, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    base = models.JSONField(
+        encoder=DjangoJSONEncoder, help_text="The live version it started from."
+    )
+    data = models.JSONField(encoder=DjangoJSONEncoder, help_text="The proposed version.")
+    comment = models.TextField(blank=True, help_text="Why it was sent back, for its author.")
+    reason = models.CharField(
+        "change reason", max_length=300, blank=True, help_text="Recorded in the history."
+    )
+    publish_at = models.DateTimeField("publish at", null=True, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = "change for review"
+        verbose_name_plural = "changes for review"
+        indexes = [models.Index(fields=["content_type", "object_id", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="scheduled") | Q(publish_at__isnull=False),
+                name="revision_scheduled_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.object_repr} ({self.get_status_display().lower()})"
+
+    @property
+    def is_open(self):
+        """Still to be published: waiting for review or scheduled."""
+        return self.status in (self.State.PENDING, self.State.SCHEDULED)

@@ -9,31 +9,44 @@ afterwards, and visitors with a session or a pending message (staff, or someone 
 just saved a choice) always get a freshly rendered page.
 
 With a per-process cache (locmem) another process sees a change after PAGE_CACHE_SECONDS
-at most; with a shared cache (CACHE_URL=redis://...) at once.
+at most; with a shared cache (CACHE_URL=redis://...) at once. A cache that cannot be reached
+is skipped (content/cache.py): the page is rendered as if it were not cached.
+
+One page, one entry: the key is the site's origin (SITE_URL, or a host named literally in
+ALLOWED_HOSTS, never a Host header as sent), the path, and only the query parameters the
+view declares, non-empty, in a fixed order. A request with any other parameter, or through
+a host that is not canonical (a port, a wildcard match), is rendered and not kept, so
+`?&`, `?utm_source=...` or `Host: site:8080` cannot fill the cache with copies.
 """
 
 import hashlib
 import uuid
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 
+from content.cache import forget_on_recovery, safe_add, safe_get, safe_set
+
 VERSION_KEY = "pagecache:version"
+# A change saved while the cache was down never bumped the version: start afresh.
+forget_on_recovery(VERSION_KEY)
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
+    """The current content version, or None when the cache cannot be reached."""
+    version = safe_get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
-        version = cache.get(VERSION_KEY)
+        safe_add(VERSION_KEY, uuid.uuid4().hex, None)
+        version = safe_get(VERSION_KEY)
     return version
 
 
 def bump_content_version(**kwargs):
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    safe_set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def invalidate_on_change(*models):
@@ -55,23 +68,70 @@ def _is_personal(request):
     return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
 
 
-def cache_public_page(view):
-    """Serve an anonymous GET of `view` from the cache while content is unchanged."""
+def canonical_origin(request):
+    """The origin a page is cached under, or None when this request's host is not canonical.
+
+    SITE_URL when set (pages then link to it too); otherwise the request's host only when
+    ALLOWED_HOSTS names it literally, without a port, so a Host header cannot mint keys.
+    """
+    if settings.SITE_URL:
+        return settings.SITE_URL
+    try:
+        host = request.get_host().lower()
+    except DisallowedHost:
+        return None
+    if host not in {h.lower() for h in settings.ALLOWED_HOSTS if "*" not in h}:
+        return None  # a port, a wildcard or a leading-dot match
+    if host.startswith("."):
+        return None
+    return f"{request.scheme}://{host}"
+
+
+def cache_key(request, params=()):
+    """The one key for this request's page, or None when it must not be cached."""
+    if set(request.GET) - set(params):
+        return None
+    query = []
+    for name in params:  # the declared order, whatever order the URL had
+        values = request.GET.getlist(name)
+        if len(values) > 1:
+            return None
+        if values and values[0]:
+            query.append((name, values[0]))
+    origin = canonical_origin(request)
+    if origin is None:
+        return None
+    version = content_version()
+    if version is None:
+        return None
+    url = origin + request.path + ("?" + urlencode(query) if query else "")
+    return f"pagecache:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+def cache_public_page(view=None, *, params=()):
+    """Serve an anonymous GET of `view` from the cache while content is unchanged.
+
+    `params`: the query parameters the page answers to (none for the current pages); a
+    request with any other parameter is rendered afresh and not kept.
+    """
+    if view is None:
+        return lambda view: cache_public_page(view, params=params)
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method != "GET" or request.GET or _is_personal(request):
+        if request.method != "GET" or _is_personal(request):
             return view(request, *args, **kwargs)
-        url = request.build_absolute_uri()
-        key = f"pagecache:{content_version()}:{hashlib.sha256(url.encode()).hexdigest()}"
-        cached = cache.get(key)
+        key = cache_key(request, params)
+        if key is None:
+            return view(request, *args, **kwargs)
+        cached = safe_get(key)
         if cached is not None:
             content_type, content = cached
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
             page = (response["Content-Type"], response.content)
-            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+            safe_set(key, page, settings.PAGE_CACHE_SECONDS)
         return response
 
     return wrapped

@@ -95,9 +95,14 @@ class PublishableAdminMixin:
 
 
 class PublishableInlineMixin:
-    """For an inline of a publishable model: the status is read-only without the permission."""
+    """For an inline of a publishable model: without the publish permission the rows are
+    read-only (each is changed on its own change form, where changes to a published item
+    wait for review) and a new row is a draft."""
 
     publish_field = "status"
+
+    def has_change_permission(self, request, obj=None):
+        return can_publish(request.user, self.model) and super().has_change_permission(request, obj)
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

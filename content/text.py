@@ -1,6 +1,8 @@
-"""Text helpers every search shares."""
+"""Text helpers every search shares, and unique slugs from titles."""
 
 import unicodedata
+
+from django.utils.text import slugify
 
 
 def normalise(text):
@@ -17,3 +19,25 @@ def normalise(text):
         and (c.isspace() or not unicodedata.category(c).startswith("C"))
     )
     return " ".join(stripped.casefold().split())
+
+
+def unique_slug(instance, text, *, field="slug"):
+    """A slug for `instance` made from `text` that no other row of its model has yet:
+    "care-coordinator", then "care-coordinator-2", "care-coordinator-3", ...
+
+    For rows saved without a slug (an inline in the admin shows no slug field), so the
+    second one does not collide with the first on the unique column.
+    """
+    model = type(instance)
+    max_length = model._meta.get_field(field).max_length or 50
+    base = slugify(normalise(text))[: max_length - 4].strip("-") or model._meta.model_name
+    taken = set(
+        model._default_manager.filter(**{f"{field}__startswith": base})
+        .exclude(pk=instance.pk)
+        .values_list(field, flat=True)
+    )
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"[:max_length]
+    return slug

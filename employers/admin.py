@@ -100,6 +100,7 @@ class EmployerAdmin(PublishableAdmin):
 
 @admin.register(Location)
 class LocationAdmin(ContentAdmin):
+    review_through = "employer"
     resource_classes = [LocationResource]
     list_display = ["employer", "name", "city", "county", "region", "zip_code", "phone"]
     list_filter = ["region", "county", "employer__kind"]

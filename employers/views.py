@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET
 from content.jsonld import ld_json
 from content.pagecache import cache_public_page
 from content.pagination import paginate
+from content.site import absolute_url
 from employers.forms import EmployerSearchForm
 from employers.models import Employer, role_model
 
@@ -86,7 +87,7 @@ def organization_ld(employer, request):
         "@context": "https://schema.org",
         "@type": "Organization",
         "name": employer.name,
-        "url": employer.website or request.build_absolute_uri(employer.get_absolute_url()),
+        "url": employer.website or absolute_url(request, employer.get_absolute_url()),
         "description": employer.description or f"{employer.name}, {employer.get_kind_display()}.",
         "address": [place["address"] for place in places],
         "location": places,

@@ -44,6 +44,7 @@ class ProviderAdmin(ContentAdmin):
                 "Leave the coordinates blank to take the ZIP code's center.",
             },
         ),
+        ("Source", {"fields": ["source_url", "checked_on"]}),
     ]
 
     def save_model(self, request, obj, form, change):

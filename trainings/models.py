@@ -10,8 +10,8 @@ from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from content.models import Publishable, PublishableQuerySet
-from content.text import normalise
+from content.models import Publishable, PublishableQuerySet, Sourced
+from content.text import normalise, unique_slug
 from places.geo import distance_expression, is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
@@ -49,7 +49,7 @@ def normalise_languages(codes):
     return ",".join(code for code in Language.values if code in wanted)
 
 
-class Provider(models.Model):
+class Provider(Sourced):
     """An organization that runs trainings: a college, a union training fund, a health system."""
 
     class Kind(models.TextChoices):
@@ -332,6 +332,8 @@ class Training(Publishable):
         return self.title
 
     def save(self, *args, **kwargs):
+        if not self.slug:  # added inline on its provider's page, where no slug is asked
+            self.slug = unique_slug(self, self.title)
         self.languages = normalise_languages(self.languages)
         self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")

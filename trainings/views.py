@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET
 from content.jsonld import ld_json
 from content.pagecache import cache_public_page
 from content.pagination import paginate
+from content.site import absolute_url
 from trainings.filters import TrainingFilter
 from trainings.forms import MAX_COMPARE, CompareForm, GuideForm
 from trainings.guide import HSE_URL, advise
@@ -85,7 +86,7 @@ def training_detail(request, slug):
         .prefetch_related("roles__career", "careers"),
         slug=slug,
     )
-    page_url = request.build_absolute_uri(training.get_absolute_url())
+    page_url = absolute_url(request, training.get_absolute_url())
     context = {
         "training": training,
         "ld_json": ld_json(training_data(training, page_url=page_url)),

@@ -79,3 +79,36 @@ def test_searches_are_not_cached(client, role, django_assert_max_num_queries):
     with django_assert_max_num_queries(8) as captured:
         client.get("/careers/", {"q": "navigator"})
     assert len(captured) > 0
+
+
+def _page_entries():
+    from django.core.cache import cache
+
+    # Local-memory cache in tests: its keys are "<prefix>:<version>:pagecache:<v>:<hash>".
+    return [key for key in cache._cache if ":pagecache:" in key and "version" not in key]
+
+
+def test_fifty_variants_of_one_url_make_at_most_one_cache_entry(client, role):
+    path = role.get_absolute_url()
+    queries = ["", "?", "?&", "?&&", "?&&&", "?=", "?a", "?a=", "?a=1", "?b=2&a=1", "?a=1&b=2"]
+    queries += [f"?utm_source=x{i}" for i in range(12)] + [f"?{i}" for i in range(12)]
+    queries += ["?q=", "?q=x", "?page=2", "?page=2&page=3", "?%ZZ", "?%00", "?x=%C0%AF"]
+    hosts = ["testserver", "TESTSERVER", "testserver:80", "testserver:8080", "testserver:1"]
+    variants = [(path + query, "testserver") for query in queries]
+    variants += [(path, host) for host in hosts]
+    variants += [(path + "?&", host) for host in hosts[2:]]
+    assert len(variants) >= 50
+    for url, host in variants:
+        response = client.get(url, HTTP_HOST=host)
+        assert response.status_code == 200, (url, host)
+        assert "Care Navigator" in main(response)
+    assert len(_page_entries()) <= 1
+
+
+def test_a_site_url_keys_pages_by_it_and_not_by_the_host_header(client, role, settings):
+    settings.SITE_URL = "https://careers.example.org"
+    settings.ALLOWED_HOSTS = ["careers.example.org", "www.careers.example.org", "testserver"]
+    for host in ["careers.example.org", "www.careers.example.org", "testserver"]:
+        response = client.get(role.get_absolute_url(), HTTP_HOST=host)
+        assert "https://careers.example.org" + role.get_absolute_url() in response.content.decode()
+    assert len(_page_entries()) == 1

@@ -1,4 +1,4 @@
-"""Sec-GPC: 1 with no choice refuses every optional category, once recorded per consent id."""
+"""Sec-GPC: 1 with no choice refuses every optional category; only a decision is recorded."""
 
 import pytest
 from django.test import Client
@@ -32,30 +32,22 @@ def test_gpc_refuses_optional_categories_and_the_cookies_page_says_so(gpc_client
     assert consent.granted("necessary") is True
 
 
-def test_gpc_writes_one_record_and_a_cookie_holding_the_consent_id(gpc_client):
+def test_gpc_alone_writes_no_record_and_no_cookie(gpc_client):
+    # The signal comes with every request: honouring it needs no proof per request (a
+    # record per cookieless request grew the table without bound).
     response = gpc_client.get("/")
-    cookie = consent_cookie(response)
-    assert cookie is not None and cookie["httponly"] is True
-    record = ConsentRecord.objects.get()
-    assert record.action == "gpc"
-    assert record.source == "signal"
-    assert record.gpc is True
-    assert set(record.choices.values()) == {False}
-    assert response.context["consent"].consent_id == str(record.consent_id)
+    assert consent_cookie(response) is None
+    assert ConsentRecord.objects.count() == 0
+    assert response.context["consent"].gpc_applied is True
 
 
-def test_second_gpc_request_with_the_cookie_writes_no_second_record(gpc_client):
+def test_repeated_gpc_requests_write_nothing(gpc_client):
     gpc_client.get("/")
     gpc_client.get("/cookies/")
     gpc_client.get("/trainings/")
-    assert ConsentRecord.objects.filter(action="gpc").count() == 1
+    Client(HTTP_SEC_GPC="1").get("/")
+    assert ConsentRecord.objects.count() == 0
     assert NOTICE in gpc_client.get("/cookies/").content.decode()
-
-
-def test_every_cookieless_gpc_request_is_a_new_consent_id():
-    Client(HTTP_SEC_GPC="1").get("/")
-    Client(HTTP_SEC_GPC="1").get("/")
-    assert ConsentRecord.objects.values("consent_id").distinct().count() == 2
 
 
 def test_banner_is_not_shown_when_gpc_is_honoured(gpc_client):
@@ -69,12 +61,10 @@ def test_active_choice_overrides_gpc(gpc_client):
     assert response.status_code == 303
     accepted = ConsentRecord.objects.get(action="accept_all")
     assert accepted.gpc is True  # the record notes the signal was present
-    gpc_record = ConsentRecord.objects.get(action="gpc")
-    assert accepted.consent_id == gpc_record.consent_id
     page = gpc_client.get("/cookies/")
     assert page.context["consent"].granted("analytics") is True
     assert NOTICE not in page.content.decode()
-    assert ConsentRecord.objects.count() == 2
+    assert ConsentRecord.objects.count() == 1
 
 
 def test_gpc_without_the_header_any_more_asks_again(gpc_client):
@@ -83,17 +73,16 @@ def test_gpc_without_the_header_any_more_asks_again(gpc_client):
     plain.cookies = gpc_client.cookies
     response = plain.get("/")
     assert shows_banner(response)
-    assert ConsentRecord.objects.count() == 1
+    assert ConsentRecord.objects.count() == 0
 
 
-def test_gpc_after_a_new_revision_is_recorded_for_that_revision(gpc_client, policy):
-    gpc_client.get("/")
-    revision = revision_publish()
-    gpc_client.get("/")
-    gpc_client.get("/")
-    records = ConsentRecord.objects.filter(action="gpc").order_by("revision")
-    assert [r.revision for r in records] == [policy.number, revision.number]
-    assert len({r.consent_id for r in records}) == 1
+def test_gpc_is_honoured_under_a_new_revision_without_a_record(gpc_client):
+    choose(gpc_client, "reject_all")
+    revision_publish()
+    page = gpc_client.get("/cookies/")
+    assert page.context["consent"].gpc_applied is True
+    assert NOTICE in page.content.decode()
+    assert list(ConsentRecord.objects.values_list("action", "gpc")) == [("reject_all", True)]
 
 
 def test_no_header_means_no_gpc_record(client):

@@ -106,3 +106,46 @@ def test_sitemap_lists_list_guide_and_published_trainings(client):
     assert "<loc>http://testserver/trainings/guide/</loc>" in xml
     assert f"<loc>http://testserver{published.get_absolute_url()}</loc>" in xml
     assert draft.get_absolute_url() not in xml
+
+
+def _provider_form(provider, trainings):
+    data = {
+        "name": provider.name,
+        "slug": provider.slug,
+        "kind": provider.kind,
+        "website": provider.website,
+        "county": provider.county,
+        "zip_code": provider.zip_code,
+        "trainings-TOTAL_FORMS": str(len(trainings)),
+        "trainings-INITIAL_FORMS": "0",
+        "trainings-MIN_NUM_FORMS": "0",
+        "trainings-MAX_NUM_FORMS": "1000",
+    }
+    for i, title in enumerate(trainings):
+        data.update(
+            {
+                f"trainings-{i}-provider": provider.pk,
+                f"trainings-{i}-title": title,
+                f"trainings-{i}-kind": Training.Kind.CERTIFICATE,
+                f"trainings-{i}-status": Status.DRAFT,
+            }
+        )
+    return data
+
+
+def test_trainings_added_inline_without_a_slug_get_unique_slugs_from_their_titles(staff):
+    provider = ProviderFactory()
+    TrainingFactory(title="Care Coordination", slug="care-coordination")
+    url = f"/admin/trainings/provider/{provider.pk}/change/"
+    titles = ["Care Coordination", "Care Coordination", "Peer Specialist Basics"]
+    response = staff.post(url, _provider_form(provider, titles))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    response = staff.post(url, _provider_form(provider, ["Care Coordination"]))
+    assert response.status_code == 302
+    slugs = sorted(Training.objects.filter(provider=provider).values_list("slug", flat=True))
+    assert slugs == [
+        "care-coordination-2",
+        "care-coordination-3",
+        "care-coordination-4",
+        "peer-specialist-basics",
+    ]
