@@ -109,13 +109,16 @@ class RoleQuerySet(PublishableQuerySet):
         return self.filter(status=Status.PUBLISHED, career__status=Status.PUBLISHED)
 
     def with_titles_education_and_pay(self):
-        """Prefetch what a role shows at a glance, in display order (three queries)."""
+        """Prefetch what a role shows at a glance, in display order (four queries)."""
         return self.prefetch_related(
             models.Prefetch("job_titles", queryset=JobTitle.objects.order_by("title")),
             models.Prefetch(
                 "education", queryset=EducationRequirement.objects.order_by("order", "pk")
             ),
             models.Prefetch("pay_ranges", queryset=PayRange.objects.order_by("order", "pk")),
+            models.Prefetch(
+                "stated_education", queryset=StatedEducation.objects.order_by("order", "pk")
+            ),
         )
 
     def with_occupations(self):
@@ -166,6 +169,11 @@ class Role(CheckedMixin, Publishable):
         return reverse(
             "careers:role_detail", kwargs={"career": self.career.slug, "role": self.slug}
         )
+
+    @property
+    def source_name(self):
+        """Who wrote the definition: the name every source line shows for a role."""
+        return self.definition_source
 
     @property
     def pay_url(self):
