@@ -75,7 +75,7 @@ def test_hwc_education_is_quoted_as_stated_and_claims_no_year():
     load()
     stated = {s.role.slug: s.text for s in models.StatedEducation.objects.select_related("role")}
     assert stated == {
-        "care-coordinator": "GED or Bachelor’s degree",
+        "care-coordinator": "GED or Bachelor\u2019s degree",
         "care-manager": "Clinical Degree",
     }
     hwc = models.EducationRequirement.objects.filter(

@@ -139,7 +139,7 @@ def test_education_is_shown_as_typical_but_not_always_with_source_and_year(clien
     assert "High school diploma or GED</strong>" in html
     assert "typical (but not always)" in html
     # HWC's own words first, then our detail with its source; no year HWC does not give.
-    assert "<strong>“GED or Bachelor’s degree”</strong>" in html
+    assert "<strong>\u201cGED or Bachelor\u2019s degree\u201d</strong>" in html
     assert re.search(
         r"Written by our editors from <a href=\"https://hwcollab.org/cm-prototype-scrolling/\">"
         r"[^<]+</a>, checked \w+ 20\d\d\.",

@@ -113,7 +113,9 @@ def test_thousand_character_query_answers_200_with_a_helpful_message(client, con
 def test_unknown_title_answers_200_with_what_to_try(client, content):
     response = client.get("/careers/", {"q": "astronaut"})
     assert response.status_code == 200
-    assert "We did not find a job title like <strong>astronaut</strong>" in response.content.decode()
+    assert (
+        "We did not find a job title like <strong>astronaut</strong>" in response.content.decode()
+    )
 
 
 def test_normalise_keeps_words_apart_and_drops_invisible_characters():
