@@ -6,30 +6,54 @@ from careers import models
 from content.admin import ContentAdmin, ContentInline, PublishableAdmin, PublishableInline
 
 
+@admin.display(description="verified")
+def verification(obj):
+    """ "checked <date>", or "not yet verified" (with why, when staff said)."""
+    if obj.source_url and obj.checked_on:
+        return f"checked {obj.checked_on:%B %Y}"
+    reason = getattr(obj, "unverified_reason", "")
+    return f"not yet verified: {reason}" if reason else "not yet verified"
+
+
 class JobTitleInline(ContentInline):
     model = models.JobTitle
     extra = 1
-    fields = ["title", "source_name", "source_url"]
+    fields = ["title", "source_name", "source_url", "checked_on", "unverified_reason"]
 
 
 class EducationInline(ContentInline):
     model = models.EducationRequirement
     extra = 0
-    fields = ["level", "note", "typical", "source_name", "source_url", "source_year", "order"]
+    fields = ["level", "note", "typical", "source_name", "source_url", "source_year"]
+    fields += ["checked_on", "unverified_reason", "order"]
+
+
+class StatedEducationInline(ContentInline):
+    model = models.StatedEducation
+    extra = 0
+    fields = ["text", "label", "source_name", "source_url", "checked_on", "unverified_reason"]
+    fields += ["order"]
 
 
 class PayRangeInline(ContentInline):
     model = models.PayRange
     extra = 0
     fields = ["low", "high", "unit", "region", "note"]
-    fields += ["source_name", "source_url", "source_year", "order"]
+    fields += ["source_name", "source_url", "source_year", "checked_on", "unverified_reason"]
+    fields += ["order"]
 
 
 class RoleOccupationInline(ContentInline):
     model = models.RoleOccupation
     extra = 0
     fields = ["soc_code", "soc_title", "reason", "source_name", "source_url", "checked_on"]
-    fields += ["order"]
+    fields += ["unverified_reason", "order"]
+
+
+class CareerFitInline(ContentInline):
+    model = models.CareerFit
+    extra = 0
+    fields = ["text", "source_name", "source_url", "checked_on", "unverified_reason", "order"]
 
 
 class RoleInline(PublishableInline):
@@ -47,7 +71,7 @@ class CareerAdmin(PublishableAdmin):
     search_fields = ["title", "summary", "overview"]
     prepopulated_fields = {"slug": ["title"]}
     ordering = ["order", "title"]
-    inlines = [RoleInline]
+    inlines = [CareerFitInline, RoleInline]
 
 
 @admin.register(models.Role)
@@ -59,20 +83,26 @@ class RoleAdmin(PublishableAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["career"]
     ordering = ["career__order", "order", "name"]
-    inlines = [JobTitleInline, EducationInline, RoleOccupationInline, PayRangeInline]
+    inlines = [
+        JobTitleInline,
+        StatedEducationInline,
+        EducationInline,
+        RoleOccupationInline,
+        PayRangeInline,
+    ]
     fieldsets = [
         (None, {"fields": ["career", "name", "slug", "short_name", "status", "order"]}),
         ("What the role is", {"fields": ["definition", "definition_source", "focus"]}),
         ("Primary occupation code (its BLS figures are the quick facts)",
          {"fields": ["soc_code", "soc_title"]}),
-        ("Source", {"fields": ["source_url", "checked_on"]}),
+        ("Source", {"fields": ["source_url", "checked_on", "unverified_reason"]}),
     ]  # fmt: skip
 
 
 @admin.register(models.JobTitle)
 class JobTitleAdmin(ContentAdmin):
     review_through = "role"
-    list_display = ["title", "role", "source_name"]
+    list_display = ["title", "role", "source_name", "checked_on", verification]
     list_filter = ["role__career", "role"]
     list_select_related = ["role__career"]
     search_fields = ["title", "search_text", "role__name"]
@@ -85,7 +115,7 @@ class JobTitleAdmin(ContentAdmin):
 
 @admin.register(models.Duty)
 class DutyAdmin(ContentAdmin):
-    list_display = ["text", "kind", "order"]
+    list_display = ["text", "kind", "order", "checked_on", verification]
     list_filter = ["kind", "roles"]
     search_fields = ["text"]
     filter_horizontal = ["roles"]
@@ -95,7 +125,7 @@ class DutyAdmin(ContentAdmin):
 
 @admin.register(models.WorkSetting)
 class WorkSettingAdmin(ContentAdmin):
-    list_display = ["name", "slug", "order"]
+    list_display = ["name", "slug", "order", "checked_on", verification]
     search_fields = ["name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["roles"]
@@ -105,7 +135,7 @@ class WorkSettingAdmin(ContentAdmin):
 @admin.register(models.EducationRequirement)
 class EducationRequirementAdmin(ContentAdmin):
     review_through = "role"
-    list_display = ["role", "level", "typical", "source_name", "source_year"]
+    list_display = ["role", "level", "typical", "source_name", "checked_on", verification]
     list_filter = ["level", "typical", "source_year", "role"]
     list_select_related = ["role__career"]
     search_fields = ["role__name", "note", "source_name"]
@@ -119,7 +149,7 @@ class EducationRequirementAdmin(ContentAdmin):
 @admin.register(models.PayRange)
 class PayRangeAdmin(ContentAdmin):
     review_through = "role"
-    list_display = ["role", "low", "high", "unit", "region", "source_name", "source_year"]
+    list_display = ["role", "low", "high", "unit", "source_name", "checked_on", verification]
     list_filter = ["unit", "region", "source_year", "role"]
     list_select_related = ["role__career"]
     search_fields = ["role__name", "region", "source_name"]
@@ -132,7 +162,7 @@ class PayRangeAdmin(ContentAdmin):
 
 @admin.register(models.Certification)
 class CertificationAdmin(ContentAdmin):
-    list_display = ["name", "abbreviation", "body"]
+    list_display = ["name", "abbreviation", "body", "checked_on", verification]
     list_filter = ["body", "roles"]
     search_fields = ["name", "abbreviation", "body", "eligibility"]
     filter_horizontal = ["roles"]
@@ -141,7 +171,7 @@ class CertificationAdmin(ContentAdmin):
 
 @admin.register(models.CareerStep)
 class CareerStepAdmin(ContentAdmin):
-    list_display = ["from_role", "to_role"]
+    list_display = ["from_role", "to_role", "checked_on", verification]
     list_filter = ["from_role__career"]
     list_select_related = ["from_role", "to_role"]
     search_fields = ["from_role__name", "to_role__name", "requirement"]

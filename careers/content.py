@@ -9,6 +9,7 @@ from pathlib import Path
 
 from careers.models import (
     Career,
+    CareerFit,
     CareerStep,
     Certification,
     Duty,
@@ -17,6 +18,7 @@ from careers.models import (
     PayRange,
     Role,
     RoleOccupation,
+    StatedEducation,
     WorkSetting,
 )
 from content import loading
@@ -32,6 +34,18 @@ def _load_file(loader, path):
     for item in data.get("careers", []):
         fields = {k: v for k, v in item.items() if k != "slug"}
         careers[item["slug"]] = loader.row(Career, item["slug"], {"slug": item["slug"]}, fields)
+
+    for item in data.get("fits", []):
+        career = careers.get(item["career"]) or Career.objects.filter(slug=item["career"]).first()
+        if career is None:
+            continue
+        fields = {k: v for k, v in item.items() if k not in ("career", "key", "text")}
+        loader.row(
+            CareerFit,
+            f"{item['career']}/{item['key']}",
+            {"career": career, "text": item["text"]},
+            fields,
+        )
 
     for item in data.get("roles", []):
         career = careers.get(item["career"]) or Career.objects.filter(slug=item["career"]).first()
@@ -56,7 +70,19 @@ def _load_file(loader, path):
             JobTitle,
             f"{item['role']}/{normalise(item['title'])}",
             {"role": role, "title": item["title"]},
-            {"source_name": item.get("source_name", ""), "source_url": item.get("source_url", "")},
+            {k: v for k, v in item.items() if k not in ("role", "title")},
+        )
+
+    for item in data.get("stated_education", []):
+        role = roles.get(item["role"])
+        if role is None:
+            continue
+        fields = {k: v for k, v in item.items() if k not in ("role", "text")}
+        loader.row(
+            StatedEducation,
+            f"{item['role']}/{normalise(item['text'])}",
+            {"role": role, "text": item["text"]},
+            fields,
         )
 
     for item in data.get("education", []):
@@ -133,7 +159,7 @@ def _load_file(loader, path):
             CareerStep,
             f"{item['from']}/{item['to']}",
             {"from_role": from_role, "to_role": to_role},
-            {"requirement": item["requirement"]},
+            {k: v for k, v in item.items() if k not in ("from", "to")},
         )
 
 

@@ -11,12 +11,62 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from content.models import EducationLevel, Publishable, PublishableQuerySet, Sourced, Status
+from content.models import EducationLevel, Publishable, PublishableQuerySet, Status
 from content.text import normalise
 from wages.models import normalise_soc
 
 
-class Career(Publishable):
+class CheckedMixin(models.Model):
+    """
+    A row whose facts come from a public source (`source_url`, checked on `checked_on`).
+    A row nobody could check yet has no date and says why here; pages show it as
+    "not yet verified" (`manage.py audit_content` counts these apart from rows that merely
+    lack a date).
+    """
+
+    unverified_reason = models.CharField(
+        "not yet verified because",
+        max_length=300,
+        blank=True,
+        help_text=(
+            "Why nobody could check this row against its source yet. Pages say "
+            '"not yet verified" until it has a checked date.'
+        ),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_verified(self):
+        return bool(self.source_url and self.checked_on)
+
+
+def _source_url():
+    return models.URLField(
+        "source URL",
+        max_length=500,
+        blank=True,
+        help_text="The public page these details come from.",
+    )
+
+
+def _checked_on():
+    return models.DateField(
+        "source checked on",
+        null=True,
+        blank=True,
+        help_text="When staff last checked these details against the source.",
+    )
+
+
+def _source_name():
+    return models.CharField(
+        max_length=300, blank=True, help_text="The source's name as the page shows it."
+    )
+
+
+class Career(CheckedMixin, Publishable):
     """A field of work, such as Care Management / Care Coordination, with its roles."""
 
     slug = models.SlugField(unique=True)
@@ -31,6 +81,7 @@ class Career(Publishable):
     title_note = models.TextField(
         blank=True, help_text="Why job titles vary (setting, employer, region)."
     )
+    source_name = _source_name()
     order = models.PositiveSmallIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -58,13 +109,16 @@ class RoleQuerySet(PublishableQuerySet):
         return self.filter(status=Status.PUBLISHED, career__status=Status.PUBLISHED)
 
     def with_titles_education_and_pay(self):
-        """Prefetch what a role shows at a glance, in display order (three queries)."""
+        """Prefetch what a role shows at a glance, in display order (four queries)."""
         return self.prefetch_related(
             models.Prefetch("job_titles", queryset=JobTitle.objects.order_by("title")),
             models.Prefetch(
                 "education", queryset=EducationRequirement.objects.order_by("order", "pk")
             ),
             models.Prefetch("pay_ranges", queryset=PayRange.objects.order_by("order", "pk")),
+            models.Prefetch(
+                "stated_education", queryset=StatedEducation.objects.order_by("order", "pk")
+            ),
         )
 
     def with_occupations(self):
@@ -74,7 +128,7 @@ class RoleQuerySet(PublishableQuerySet):
         )
 
 
-class Role(Publishable):
+class Role(CheckedMixin, Publishable):
     """One role within a career, e.g. care coordinator (CC) or care manager (CM)."""
 
     career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="roles")
@@ -117,6 +171,11 @@ class Role(Publishable):
         )
 
     @property
+    def source_name(self):
+        """Who wrote the definition: the name every source line shows for a role."""
+        return self.definition_source
+
+    @property
     def pay_url(self):
         return reverse("careers:role_pay", kwargs={"career": self.career.slug, "role": self.slug})
 
@@ -139,7 +198,7 @@ class Role(Publishable):
             )
 
 
-class RoleOccupation(models.Model):
+class RoleOccupation(CheckedMixin):
     """A BLS occupation (SOC code) whose pay figures a role's pages use, with why and a source."""
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="occupations")
@@ -183,12 +242,15 @@ class RoleOccupation(models.Model):
             raise ValidationError({"soc_code": str(error)}, code="soc_code") from error
 
 
-class SourcedMixin(models.Model):
-    """A fact with the public source it comes from and the year of that source."""
+class SourcedMixin(CheckedMixin):
+    """A fact as a named public source states it, with the year only if the source gives one."""
 
     source_name = models.CharField(max_length=300)
     source_url = models.URLField(max_length=500)
-    source_year = models.PositiveSmallIntegerField()
+    source_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Only if the source gives a year. Leave empty otherwise."
+    )
+    checked_on = _checked_on()
 
     class Meta:
         abstract = True
@@ -202,7 +264,7 @@ class JobTitleQuerySet(models.QuerySet):
         return search_job_titles(self, query)
 
 
-class JobTitle(models.Model):
+class JobTitle(CheckedMixin):
     """A job title used by employers for a role, e.g. "Health Home Care Manager"."""
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="job_titles")
@@ -211,6 +273,7 @@ class JobTitle(models.Model):
     search_text = models.CharField(max_length=200, editable=False, db_index=True, default="")
     source_name = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
+    checked_on = _checked_on()
 
     objects = JobTitleQuerySet.as_manager()
 
@@ -231,7 +294,7 @@ class JobTitle(models.Model):
         super().save(*args, **kwargs)
 
 
-class Duty(Sourced):
+class Duty(CheckedMixin):
     """Something one or more roles do; a duty linked to several roles is one they share."""
 
     class Kind(models.TextChoices):
@@ -242,6 +305,9 @@ class Duty(Sourced):
     text = models.CharField(max_length=400)
     roles = models.ManyToManyField(Role, related_name="duties")
     order = models.PositiveSmallIntegerField(default=0)
+    source_name = _source_name()
+    source_url = _source_url()
+    checked_on = _checked_on()
 
     history = HistoricalRecords()
 
@@ -253,7 +319,7 @@ class Duty(Sourced):
         return self.text
 
 
-class WorkSetting(Sourced):
+class WorkSetting(CheckedMixin):
     """A kind of workplace, e.g. a hospital, a Health Home or a managed care plan."""
 
     slug = models.SlugField(unique=True)
@@ -261,6 +327,9 @@ class WorkSetting(Sourced):
     description = models.TextField(blank=True)
     roles = models.ManyToManyField(Role, related_name="settings", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    source_name = _source_name()
+    source_url = _source_url()
+    checked_on = _checked_on()
 
     history = HistoricalRecords()
 
@@ -294,6 +363,41 @@ class EducationRequirement(SourcedMixin):
         return f"{self.role}: {self.get_level_display()}"
 
 
+class StatedEducation(CheckedMixin):
+    """
+    A role's typical education in a source's own words, quoted as it states them (e.g. the
+    Health Workforce Collaborative's "GED or Bachelor's degree"); the site's own detail is
+    in EducationRequirement, apart from it.
+    """
+
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="stated_education")
+    text = models.CharField(max_length=200, help_text="Exactly as the source says it.")
+    label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text='What the source calls it, e.g. "Typical required education".',
+    )
+    source_name = models.CharField(max_length=300)
+    source_url = models.URLField(max_length=500)
+    checked_on = _checked_on()
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["role", "order", "id"]
+        verbose_name = "education as a source states it"
+        verbose_name_plural = "education as sources state it"
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(source_name="") & ~Q(source_url=""), name="statededucation_has_source"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.role}: {self.text}"
+
+
 class PayRange(SourcedMixin):
     """
     A pay range for a role as another organization states it (e.g. the Health Workforce
@@ -315,9 +419,6 @@ class PayRange(SourcedMixin):
     )
     note = models.CharField(
         max_length=300, blank=True, help_text='What the source calls it, e.g. "Typical pay range".'
-    )
-    source_year = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Only if the source gives a year. Leave empty otherwise."
     )
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -355,7 +456,7 @@ class PayRange(SourcedMixin):
             raise ValidationError({"low": "Pay cannot be negative."}, code="negative")
 
 
-class Certification(Sourced):
+class Certification(CheckedMixin):
     """A professional credential that fits one or more roles, and who may earn it."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -365,6 +466,9 @@ class Certification(Sourced):
     url = models.URLField(max_length=500)
     roles = models.ManyToManyField(Role, related_name="certifications", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    source_name = _source_name()
+    source_url = _source_url()
+    checked_on = _checked_on()
 
     history = HistoricalRecords()
 
@@ -375,12 +479,15 @@ class Certification(Sourced):
         return self.name
 
 
-class CareerStep(Sourced):
+class CareerStep(CheckedMixin):
     """A step on the career ladder: from one role to another, and what it takes."""
 
     from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_out")
     to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_in")
     requirement = models.TextField(help_text="What it usually takes to make this move.")
+    source_name = _source_name()
+    source_url = _source_url()
+    checked_on = _checked_on()
 
     history = HistoricalRecords()
 
@@ -403,3 +510,24 @@ class CareerStep(Sourced):
             raise ValidationError(
                 {"to_role": "A career step must lead to a different role."}, code="same_role"
             )
+
+
+class CareerFit(CheckedMixin):
+    """One line of "This career is right for you, if…", in our words, with its source."""
+
+    career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="fits")
+    text = models.CharField(max_length=300, help_text="Our own words; the source is named below.")
+    order = models.PositiveSmallIntegerField(default=0)
+    source_name = _source_name()
+    source_url = _source_url()
+    checked_on = _checked_on()
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["career", "order", "id"]
+        verbose_name = "reason the career may suit you"
+        verbose_name_plural = "reasons the career may suit you"
+
+    def __str__(self):
+        return self.text

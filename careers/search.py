@@ -1,66 +1,181 @@
 """
-Job-title search behind one queryset method, `JobTitle.objects.search(query)`.
+The job-title finder behind `JobTitle.objects.search(query)` and `find_titles()`: forgiving
+of the way people type titles, and the same on SQLite and PostgreSQL (one portable path,
+so both databases give the same answer).
 
-Both databases search `search_text`, a lower-cased, accent-stripped copy of the title kept
-by JobTitle.save(), so "CARE Managér" finds "Care Manager" everywhere.
+Every word is compared with `search_text`, the lower-cased, accent-stripped copy of the
+title JobTitle.save() keeps. Words match in any order; a word of four letters or more
+matches part of a word ("navig"), a shorter one only a whole word ("rn", not "corner").
+In order, until something matches:
 
-- PostgreSQL: every word as a substring (partial words: "navig") OR trigram word
-  similarity (pg_trgm, migration 0004) for typos ("care navigater"); best matches first.
-- Elsewhere: every word as a substring; when that finds nothing, each word is corrected
-  to the closest word used in any title (difflib) and the search runs again.
+1. the words as typed, plurals made singular ("care managers" finds "Care Manager");
+2. each word rewritten: a known abbreviation or synonym spelled out (ABBREVIATIONS: CHW,
+   LPN, LMSW, mgr, coord, ...), else a word no title uses corrected to the closest word that
+   titles do use, one or two letters away (rapidfuzz; ties go to the more common word).
+   Results found this way are suggestions ("Did you mean");
+3. the titles that share the most of those words (at least one that says something: "care"
+   alone does not), also as suggestions.
 """
 
-import difflib
+from dataclasses import dataclass, field
 
-from django.db import connections
-from django.db.models import Q, Value
+from django.db.models import Case, IntegerField, Q, Value, When
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
 
 from content.text import normalise
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
-# word_similarity() at or above this counts as a match (pg_trgm's own default is 0.6;
-# lower lets one typo in a short word through).
-TRIGRAM_THRESHOLD = 0.45
+
+# What people type for the words titles use (normalised: lower case, no accents).
+ABBREVIATIONS = {
+    "chw": "community health worker",
+    "lpn": "nurse",
+    "lvn": "nurse",
+    "bsn": "nurse",
+    "rn": "rn",
+    "lmsw": "social work",
+    "lcsw": "social work",
+    "msw": "social work",
+    "bsw": "social work",
+    "sw": "social work",
+    "mgr": "manager",
+    "mngr": "manager",
+    "mgmt": "manager",
+    "coord": "coordinator",
+    "coor": "coordinator",
+    "crd": "coordinator",
+    "cm": "care manager",
+    "cc": "care coordinator",
+    "ccm": "case manager",
+    "hh": "health home",
+    "bh": "behavioral health",
+    "toc": "transitions of care",
+    "nav": "navigator",
+    "caseworker": "case",
+    "nursing": "nurse",
+    "behavioural": "behavioral",
+    "programme": "program",
+}
+# Words that on their own say too little to suggest a title.
+WEAK_WORDS = {"care", "health", "of", "the", "and", "a", "an", "in", "for", "job"}
 
 
 def query_words(query):
     return normalise(query or "")[:MAX_QUERY_LENGTH].split()[:MAX_WORDS]
 
 
+def singular(word):
+    """ "managers" -> "manager"; short words and "-ss" words are left alone."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _word_matches(word):
+    """A Q matching titles that contain `word` (part of a word, or a whole short word)."""
+    if len(word) >= 4:
+        return Q(search_text__contains=word)
+    return (
+        Q(search_text=word)
+        | Q(search_text__startswith=f"{word} ")
+        | Q(search_text__endswith=f" {word}")
+        | Q(search_text__contains=f" {word} ")
+    )
+
+
 def _all_words(words):
     condition = Q()
     for word in words:
-        condition &= Q(search_text__contains=word)
+        condition &= _word_matches(word)
     return condition
 
 
-def search_job_titles(queryset, query):
-    words = query_words(query)
-    if not words:
-        return queryset.none()
-    if connections[queryset.db].vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramWordSimilarity
+@dataclass
+class Finding:
+    """What the finder found: `titles` (a queryset), and whether they are exact matches."""
 
-        return (
-            queryset.annotate(
-                similarity=TrigramWordSimilarity(Value(" ".join(words)), "search_text")
-            )
-            .filter(_all_words(words) | Q(similarity__gte=TRIGRAM_THRESHOLD))
-            .order_by("-similarity", "title", "pk")
-        )
-    exact = queryset.filter(_all_words(words))
+    titles: object
+    exact: bool = True
+    words: list = field(default_factory=list)
+
+
+def _vocabulary(queryset):
+    """{word: how many titles use it} over every title of the model (one query)."""
+    counts = {}
+    for text in queryset.model._default_manager.values_list("search_text", flat=True):
+        for word in set(text.split()):
+            if word.isalpha():
+                counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def _known(word, vocabulary):
+    if len(word) >= 4:
+        return any(word in known for known in vocabulary)
+    return word in vocabulary
+
+
+def _correct(word, vocabulary):
+    """The closest word titles use, at most one letter away (two for long words), or None."""
+    limit = 1 if len(word) < 8 else 2
+    if len(word) < 3:
+        return None
+    candidates = extract(word, vocabulary.keys(), scorer=OSA.distance, score_cutoff=limit, limit=10)
+    if not candidates:
+        return None
+    # Fewest changes first, then the word more titles use, then alphabetical.
+    best = min(candidates, key=lambda c: (c[1], -vocabulary[c[0]], c[0]))
+    return best[0]
+
+
+def _rewrite(words, vocabulary):
+    rewritten = []
+    for word in words:
+        if word in ABBREVIATIONS:
+            rewritten.extend(ABBREVIATIONS[word].split())
+        elif _known(word, vocabulary):
+            rewritten.append(word)
+        else:
+            rewritten.append(_correct(word, vocabulary) or word)
+    return [singular(w) for w in rewritten]
+
+
+def find_titles(queryset, query):
+    words = [singular(word) for word in query_words(query)]
+    if not words:
+        return Finding(queryset.none())
+    exact = queryset.filter(_all_words(words)).order_by("title", "pk")
     if exact.exists():
-        return exact
-    vocabulary = {
-        word
-        for text in queryset.model._default_manager.values_list("search_text", flat=True)
-        for word in text.split()
-    }
-    corrected = [
-        (difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0]
-        for word in words
-    ]
-    if corrected == words:
-        return exact
-    return queryset.filter(_all_words(corrected))
+        return Finding(exact, exact=True, words=words)
+    vocabulary = _vocabulary(queryset)
+    rewritten = _rewrite(words, vocabulary)
+    if rewritten != words:
+        corrected = queryset.filter(_all_words(rewritten)).order_by("title", "pk")
+        if corrected.exists():
+            return Finding(corrected, exact=False, words=rewritten)
+    strong = [w for w in dict.fromkeys(rewritten) if w not in WEAK_WORDS]
+    if not strong:
+        return Finding(queryset.none(), exact=False, words=rewritten)
+    scored = queryset.annotate(hits=_hits(rewritten), strong_hits=_hits(strong)).filter(
+        strong_hits__gte=1
+    )
+    best = scored.order_by("-hits").values_list("hits", flat=True).first()
+    if best is None:
+        return Finding(queryset.none(), exact=False, words=rewritten)
+    return Finding(scored.filter(hits=best).order_by("title", "pk"), exact=False, words=rewritten)
+
+
+def _hits(words):
+    """How many of `words` a title contains, as a database expression."""
+    total = Value(0, output_field=IntegerField())
+    for word in words:
+        total = total + Case(
+            When(_word_matches(word), then=Value(1)), default=Value(0), output_field=IntegerField()
+        )
+    return total
+
+
+def search_job_titles(queryset, query):
+    return find_titles(queryset, query).titles

@@ -22,6 +22,7 @@ from careers.models import (
     Role,
     WorkSetting,
 )
+from careers.search import find_titles
 from content.jsonld import ld_json
 from content.models import may_preview
 from content.pagecache import cache_public_page
@@ -67,14 +68,15 @@ def career_list(request):
         )
     )
     form = TitleSearchForm(request.GET or None)
-    matches = None
+    matches, exact = None, True
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
-        titles = (
-            JobTitle.objects.filter(role__in=Role.objects.published())
-            .search(form.cleaned_data["q"])
-            .select_related("role__career")[: MAX_TITLE_RESULTS * 2]
+        finding = find_titles(
+            JobTitle.objects.filter(role__in=Role.objects.published()), form.cleaned_data["q"]
         )
-        matches = _group_titles(titles)
+        matches = _group_titles(
+            finding.titles.select_related("role__career")[: MAX_TITLE_RESULTS * 2]
+        )
+        exact = finding.exact
     return render(
         request,
         "careers/career_list.html",
@@ -82,6 +84,7 @@ def career_list(request):
             "careers": list(careers),
             "form": form,
             "matches": matches,
+            "exact": exact,
             "searched": form.is_bound,
         },
     )
@@ -117,14 +120,13 @@ def career_detail(request, career):
     role_ids = [role.pk for role in roles]
     duties = _duties_for(role_ids)
     settings_by_role = _through_by_role(WorkSetting.roles.through, role_ids, "worksetting")
-    settings = list(
-        OrderedDict(
-            (setting.pk, setting)
-            for role_id in role_ids
-            for setting in settings_by_role.get(role_id, [])
-        ).values()
-    )
-    settings.sort(key=lambda s: (s.order, s.name))
+    # One list for every role (a setting two roles share is listed once, with its roles).
+    settings = OrderedDict()
+    for role_id in role_ids:
+        for setting in settings_by_role.get(role_id, []):
+            setting = settings.setdefault(setting.pk, setting)
+            setting.__dict__.setdefault("role_ids", []).append(role_id)
+    settings = sorted(settings.values(), key=lambda s: (s.order, s.name))
     top_codes = _attach_state_wages(roles)
     return render(
         request,
@@ -136,6 +138,7 @@ def career_detail(request, career):
             "shared_duties": [d for d in duties if d.kind == Duty.Kind.RESPONSIBILITY],
             "functions": [d for d in duties if d.kind == Duty.Kind.FUNCTION],
             "settings": settings,
+            "fits": list(career.fits.all()),
             "is_draft": not career.is_published,
         },
     )
@@ -227,6 +230,12 @@ def career_compare(request, career):
         "certifications",
     )
     top_codes = _attach_state_wages(roles)
+    # Settings every role shares are one list, not the same list in each column.
+    setting_sets = [{s.pk for s in role.settings.all()} for role in roles]
+    shared_ids = set.intersection(*setting_sets) if len(roles) > 1 else set()
+    shared_settings = [s for s in roles[0].settings.all() if s.pk in shared_ids] if roles else []
+    for role in roles:
+        role.own_settings = [s for s in role.settings.all() if s.pk not in shared_ids]
     chart_wages = list(
         {role.state_wage.pk: role.state_wage for role in roles if role.state_wage}.values()
     )
@@ -238,6 +247,7 @@ def career_compare(request, career):
             "roles": roles,
             "top_codes": top_codes,
             "chart_wages": chart_wages,
+            "shared_settings": shared_settings,
             "is_draft": not career.is_published,
         },
     )

@@ -54,6 +54,20 @@ def _provider_values(row):
     return values
 
 
+def _provider_source(row, trainings):
+    """Where a provider's details were read: the page its address comes from when that is a
+    page (`address_source` starting with a URL), else the page of its first program; and the
+    day that program's page was read (None, "not yet verified", when nobody has)."""
+    own = [t for t in trainings if t["provider"] == row["slug"]]
+    address_source = (row.get("address_source") or "").split(" ")[0]
+    checked = sorted(t["checked_on"] for t in own if t.get("checked_on"))
+    if address_source.startswith(("https://", "http://")):
+        source_url = address_source
+    else:
+        source_url = own[0]["source_url"] if own else row.get("website", "")
+    return {"source_url": source_url, "checked_on": checked[0] if checked else None}
+
+
 def _training_values(row):
     """A training's fields; `checked_on` is the day its source was read, or None (the page
     then says "not yet verified")."""
@@ -73,7 +87,12 @@ def rows(loader):
     Role = Training._meta.get_field("roles").related_model
     Career = Training._meta.get_field("careers").related_model
     providers = {
-        row["slug"]: loader.row(Provider, row["slug"], {"slug": row["slug"]}, _provider_values(row))
+        row["slug"]: loader.row(
+            Provider,
+            row["slug"],
+            {"slug": row["slug"]},
+            {**_provider_values(row), **_provider_source(row, data["trainings"])},
+        )
         for row in data["providers"]
     }
     career = Career.objects.filter(slug=data.get("career", "")).first()

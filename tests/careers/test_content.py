@@ -16,13 +16,14 @@ pytestmark = pytest.mark.django_db
 CONTENT_MODELS = [
     models.Career, models.Role, models.JobTitle, models.Duty, models.WorkSetting,
     models.EducationRequirement, models.PayRange, models.Certification, models.CareerStep,
-    models.RoleOccupation,
+    models.RoleOccupation, models.CareerFit, models.StatedEducation,
 ]  # fmt: skip
-SHARED_SETTING_SLUGS = {
+# Every setting has a public source; the three both roles share, as their sources say.
+SETTING_SLUGS = {
     "hospital", "health-home", "managed-care-plan", "community-health-center",
-    "behavioral-health", "community-based-organization", "local-health-department",
-    "primary-care-practice", "home-care-agency", "long-term-care",
+    "behavioral-health", "community-based-organization", "primary-care-practice",
 }  # fmt: skip
+SHARED_SETTING_SLUGS = {"hospital", "health-home", "behavioral-health"}
 
 
 def snapshot():
@@ -51,21 +52,63 @@ def test_content_has_everything_the_issue_asks_for():
     )
     assert shared.count() >= 6
     assert models.Duty.objects.filter(kind=models.Duty.Kind.FUNCTION).count() >= 8
-    assert set(models.WorkSetting.objects.values_list("slug", flat=True)) >= SHARED_SETTING_SLUGS
+    assert set(models.WorkSetting.objects.values_list("slug", flat=True)) == SETTING_SLUGS
+    shared_settings = models.WorkSetting.objects.filter(roles=cc).filter(roles=cm)
+    assert set(shared_settings.values_list("slug", flat=True)) == SHARED_SETTING_SLUGS
     assert models.CareerStep.objects.filter(from_role=cc, to_role=cm).exists()
     assert cc.pay_ranges.get().low == 16 and cc.pay_ranges.get().high == 38
     assert cm.pay_ranges.get().low == 42000 and cm.pay_ranges.get().high == 60000
 
 
-def test_every_pay_range_and_education_item_has_a_source_and_a_year():
+def test_every_pay_range_and_education_item_has_a_source_and_a_checked_date():
     load()
     rows = list(models.PayRange.objects.all()) + list(models.EducationRequirement.objects.all())
+    rows += list(models.StatedEducation.objects.all())
     assert rows
     for row in rows:
         assert row.source_name.strip(), row
         assert row.source_url.startswith("https://"), row
-        if isinstance(row, models.EducationRequirement):
-            assert 1990 <= row.source_year <= 2100, row
+        assert row.checked_on, row
+
+
+def test_hwc_education_is_quoted_as_stated_and_claims_no_year():
+    load()
+    stated = {s.role.slug: s.text for s in models.StatedEducation.objects.select_related("role")}
+    assert stated == {
+        "care-coordinator": "GED or Bachelor\u2019s degree",
+        "care-manager": "Clinical Degree",
+    }
+    hwc = models.EducationRequirement.objects.filter(
+        source_url="https://hwcollab.org/cm-prototype-scrolling/"
+    )
+    assert hwc.count() == 5
+    assert not hwc.exclude(source_year=None).exists()
+    assert set(hwc.filter(role__slug="care-manager").values_list("level", flat=True)) == {
+        "license_rn", "license_lpn", "license_sw"
+    }  # fmt: skip
+
+
+def test_the_right_for_you_list_is_complete_and_sourced():
+    load()
+    fits = list(models.CareerFit.objects.all())
+    assert len(fits) == 4  # the four items on https://hwcollab.org/care-coordinators/
+    assert {f.source_url for f in fits} == {"https://hwcollab.org/care-coordinators/"}
+    assert all(f.checked_on for f in fits)
+
+
+def test_the_ten_hwc_job_titles_are_under_the_right_roles():
+    load()
+    titles = {(t.title, t.role.slug) for t in models.JobTitle.objects.select_related("role")}
+    for title in [
+        "Care Coordinator", "Community Care Coordinator", "Patient Care Coordinator",
+        "Clinical Care Coordinator",
+    ]:  # fmt: skip
+        assert (title, "care-coordinator") in titles
+    for title in [
+        "Care Manager", "Nurse Care Manager", "Complex Care Manager", "Health Home Care Manager",
+        "Case Manager", "RN Case Manager",
+    ]:  # fmt: skip
+        assert (title, "care-manager") in titles
 
 
 def test_hwc_pay_ranges_claim_no_region_or_year_its_page_does_not_give():

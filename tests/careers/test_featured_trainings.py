@@ -24,7 +24,7 @@ def test_career_page_lists_only_its_featured_published_trainings(
     elsewhere = TrainingFactory(title="Featured course of another career", featured=True)
     elsewhere.careers.set([other])
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         html = client.get(career.get_absolute_url()).content.decode()
     assert "Featured care coordination course" in html
     assert f'href="{featured.get_absolute_url()}"' in html

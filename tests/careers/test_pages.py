@@ -97,7 +97,13 @@ def test_role_slug_compare_is_refused_in_plain_words():
 def test_career_page_shows_definitions_sources_and_shared_duties(client, content):
     html = text(client.get(content.get_absolute_url()))
     assert "Care coordination is the process of organizing" in html
-    assert 'href="https://www.ahrq.gov/topics/care-coordination.html"' in html
+    # HWC names no source for its definitions: the site credits HWC, not AHRQ.
+    assert "ahrq.gov" not in html
+    assert re.search(
+        r'Definition, quoted\. <span class="source">Source: '
+        r'<a href="https://hwcollab.org/cm-prototype-scrolling/">[^<]+</a>, checked \w+ 20\d\d\.',
+        html,
+    )
     assert "Job titles include:" in html
     assert "Health Home Care Manager" in html
     assert "What they do" in html and '<span class="badge">both</span>' in html
@@ -132,9 +138,14 @@ def test_education_is_shown_as_typical_but_not_always_with_source_and_year(clien
     assert 'Typical required education <span class="muted">(but not always)</span>' in html
     assert "High school diploma or GED</strong>" in html
     assert "typical (but not always)" in html
+    # HWC's own words first, then our detail with its source; no year HWC does not give.
+    assert "<strong>\u201cGED or Bachelor\u2019s degree\u201d</strong>" in html
     assert re.search(
-        r"Source: <a href=\"https://hwcollab.org/cm-prototype-scrolling/\">[^<]+</a>, 2024", html
+        r"Written by our editors from <a href=\"https://hwcollab.org/cm-prototype-scrolling/\">"
+        r"[^<]+</a>, checked \w+ 20\d\d\.",
+        html,
     )
+    assert ", 2024" not in html
 
 
 def test_every_pay_and_education_item_on_a_page_names_its_source_and_year(client):
@@ -143,12 +154,19 @@ def test_every_pay_and_education_item_on_a_page_names_its_source_and_year(client
     EducationRequirementFactory(role=role, source_year=2022)
     html = text(client.get(role.get_absolute_url()))
     pay_items = re.findall(r'<span class="pay">.*?</span></span>', html)
-    education_items = re.findall(r'<span class="education">.*?</span></span>', html)
+    education_items = re.findall(r'<span class="education">.*?</span>', html)
     assert pay_items and education_items
     assert "$20\u2013$30.50 an hour" in pay_items[0]
     for item in pay_items + education_items:
         assert re.search(r"20\d\d", item), item
+    for item in pay_items:
         assert 'href="https://' in item, item
+    # The education list is followed by its source line (not yet verified: no date).
+    assert re.search(
+        r'</ul>\s*<p class="source-line"><span class="source">Written by our editors from '
+        r'<a href="https://[^"]+">[^<]+</a> <strong class="unverified">\(not yet verified\)',
+        html,
+    )
 
 
 def test_role_page_lists_titles_duties_settings_certifications_and_steps(client, content):

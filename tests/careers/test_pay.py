@@ -241,7 +241,9 @@ def test_the_crosswalk_says_which_occupation_and_why_with_its_source(client, con
     html = page(client, Role.objects.get(slug="care-manager").get_absolute_url())
     assert "Healthcare Social Workers (SOC 21-1022)" in html
     assert "Registered Nurses (SOC 29-1141)" in html
-    assert 'href="https://www.onetonline.org/link/summary/21-1022.00"' in html
+    assert (
+        'href="https://www.effortlesshr.com/job-descriptions/healthcare-social-workers-21-1022.00/"'
+    ) in html
 
 
 def test_career_page_has_one_quick_facts_box_per_role(client, content):

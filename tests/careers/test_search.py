@@ -34,7 +34,7 @@ def roles_for(query):
         ("peer navigator", CC),
         ("community health worker", CC),
         ("outreach worker", CC),
-        ("coördinator transitions of care", CC),  # accent, any word order
+        ("coördinator patient care", CC),  # accent, any word order
         ("navig", CC),  # partial word
         ("Health Home Care Manager", CM),
         ("RN care manager", CM),
@@ -113,7 +113,9 @@ def test_thousand_character_query_answers_200_with_a_helpful_message(client, con
 def test_unknown_title_answers_200_with_what_to_try(client, content):
     response = client.get("/careers/", {"q": "astronaut"})
     assert response.status_code == 200
-    assert "We did not find <strong>astronaut</strong>" in response.content.decode()
+    assert (
+        "We did not find a job title like <strong>astronaut</strong>" in response.content.decode()
+    )
 
 
 def test_normalise_keeps_words_apart_and_drops_invisible_characters():
@@ -129,3 +131,80 @@ def test_nul_byte_query_answers_200_with_a_message(client, content):
 def test_query_is_escaped_on_the_page(client, content):
     html = client.get("/careers/", {"q": "<script>x</script>"}).content.decode()
     assert "<script>x</script>" not in html
+
+
+HWC_TITLES = {
+    "Care Coordinator": CC, "Community Care Coordinator": CC, "Patient Care Coordinator": CC,
+    "Clinical Care Coordinator": CC, "Care Manager": CM, "Nurse Care Manager": CM,
+    "Complex Care Manager": CM, "Health Home Care Manager": CM, "Case Manager": CM,
+    "RN Case Manager": CM,
+}  # fmt: skip
+ABBREVIATED = {"coordinator": "coord", "manager": "mgr"}
+
+
+def one_letter_typos(title):
+    """Each word of four letters or more with one letter dropped, and one letter changed."""
+    words = title.split()
+    for i, word in enumerate(words):
+        if len(word) < 4:
+            continue
+        middle = len(word) // 2
+        for typo in (word[:middle] + word[middle + 1 :], word[:middle] + "x" + word[middle + 1 :]):
+            yield " ".join([*words[:i], typo, *words[i + 1 :]])
+
+
+def test_every_hwc_title_is_found_as_typed_in_any_case_with_a_typo_or_abbreviated(content):
+    for title, role in HWC_TITLES.items():
+        variants = [title, title.lower(), title.upper(), title.swapcase()]
+        variants += list(one_letter_typos(title))
+        variants.append(" ".join(ABBREVIATED.get(w.lower(), w) for w in title.split()))
+        variants.append(f"{title}s")  # plural
+        variants.append(" ".join(reversed(title.split())))  # word order
+        for variant in variants:
+            assert roles_for(variant) == {role}, (title, variant, roles_for(variant))
+
+
+@pytest.mark.parametrize(
+    ("query", "role"),
+    [
+        ("CHW", CC), ("chws", CC), ("RN", CM), ("LPN", CM), ("LMSW", CM), ("lcsw", CM),
+        ("case mgr", CM), ("coord", CC), ("care managers", CM), ("manager care", CM),
+        ("care coordinators", CC), ("Case Manger", CM), ("care cordinator", CC),
+        ("behavioural health care manager", CM), ("HH care manager", CM),
+    ],
+)  # fmt: skip
+def test_abbreviations_synonyms_plurals_and_typos_find_the_right_role(content, query, role):
+    assert roles_for(query) == {role}
+
+
+def test_exact_matches_are_not_suggestions_and_corrections_are(content):
+    from careers.search import find_titles
+
+    assert find_titles(JobTitle.objects.all(), "case manager").exact
+    finding = find_titles(JobTitle.objects.all(), "case manger")
+    assert not finding.exact and finding.titles.exists()
+
+
+def test_a_query_sharing_some_words_gets_suggestions_and_nonsense_gets_none(content):
+    assert roles_for("nurse coordinator")  # no such title: the closest ones
+    assert roles_for("zzzz qqqq") == set()
+    assert roles_for("care banana") == set()  # "care" alone says too little
+
+
+def test_finder_says_did_you_mean_for_a_near_miss(client, content):
+    html = client.get("/careers/", {"q": "case manger"}).content.decode()
+    assert "Did you mean" in html
+    assert "Case Manager</strong> is usually a" in html
+
+
+def test_finder_is_honest_when_nothing_is_close(client, content):
+    html = client.get("/careers/", {"q": "astronaut"}).content.decode()
+    assert "none comes close" in html
+    assert "below" not in html.split('id="finder-heading"')[1]
+    assert 'href="#careers-list"' in html and 'id="careers-list"' in html
+
+
+def test_finder_points_to_no_career_list_when_there_is_none(client):
+    html = client.get("/careers/", {"q": "astronaut"}).content.decode()
+    assert "none comes close" in html
+    assert 'href="#careers-list"' not in html
