@@ -257,3 +257,9 @@ def test_sitemap_leaves_out_drafts(client):
     draft = RoleFactory(status=models.Status.DRAFT)
     xml = client.get("/sitemap.xml").content.decode()
     assert draft.get_absolute_url() not in xml
+
+
+def test_a_roles_find_training_link_opens_the_trainings_for_that_role(client, content):
+    for role in models.Role.objects.all():
+        html = client.get(role.get_absolute_url()).content.decode()
+        assert f'href="/trainings/?role={role.slug}">Find training</a>' in html
