@@ -272,7 +272,7 @@ def run(args):
         env=prod,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=open(work / "gunicorn.err", "w"),  # noqa: SIM115
+        stderr=open(work / "gunicorn.err", "w"),
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -397,7 +397,9 @@ def summarise(*, results, sample, vendor, memory_warm, memory_after, load, secon
         "machine": {**machine(), "load_average_before": load[0], "load_average_after": load[1]},
         "setup": {
             "server": f"gunicorn config.wsgi -c gunicorn.conf.py, {WORKERS} sync workers, "
-            "DEBUG=False, CONN_MAX_AGE=" + os.environ.get("CONN_MAX_AGE", "60") + ", cache "
+            "DEBUG=False, CONN_MAX_AGE="
+            + os.environ.get("CONN_MAX_AGE", "60")
+            + ", cache "
             + (os.environ.get("CACHE_URL") or "locmem (per process)"),
             "load generator": f"wrk -t1, {seconds} s per run at each of {CONNECTIONS} "
             "connections, bench/walk.lua walking distinct URLs",
@@ -421,7 +423,7 @@ def summarise(*, results, sample, vendor, memory_warm, memory_after, load, secon
 def table(report):
     lines = [
         "| page | queries | HTML KiB (gzip) | c=1 req/s | c=1 p50 / p99 ms | c=8 req/s | "
-        "c=8 p50 / p99 ms | c=8 × healthz req/s | c=8 p99 × healthz | non-2xx |",
+        "c=8 p50 / p99 ms | c=8 x healthz req/s | c=8 p99 x healthz | non-2xx |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for name, row in report["pages"].items():

@@ -7,14 +7,18 @@ by JobTitle.save(), so "CARE Managér" finds "Care Manager" everywhere.
 - PostgreSQL: every word as a substring (partial words: "navig") OR trigram word
   similarity (pg_trgm, migration 0004) for typos ("care navigater"); best matches first.
 - Elsewhere: every word as a substring; when that finds nothing, each word is corrected
-  to the closest word used in any title (difflib) and the search runs again.
+  to the closest word used in any title (difflib) and the search runs again. The words of
+  the titles are read once per content version, not on every search that misses.
 """
 
 import difflib
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import connections
 from django.db.models import Q, Value
 
+from content.pagecache import content_version
 from content.text import normalise
 
 MAX_QUERY_LENGTH = 100
@@ -52,11 +56,7 @@ def search_job_titles(queryset, query):
     exact = queryset.filter(_all_words(words))
     if exact.exists():
         return exact
-    vocabulary = {
-        word
-        for text in queryset.model._default_manager.values_list("search_text", flat=True)
-        for word in text.split()
-    }
+    vocabulary = title_vocabulary(queryset.model)
     corrected = [
         (difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75) or [word])[0]
         for word in words
@@ -64,3 +64,23 @@ def search_job_titles(queryset, query):
     if corrected == words:
         return exact
     return queryset.filter(_all_words(corrected))
+
+
+def title_vocabulary(model):
+    """
+    The words job titles are made of, that a typo can be corrected to: read from every
+    title once per content version (any change to a title starts a new one) rather than on
+    every search that finds nothing. Words with a digit in them are left out: nobody means
+    a number when they mistype a word, and they would swell the list difflib compares with.
+    """
+    key = f"careers:title-vocabulary:{content_version()}"
+    words = cache.get(key)
+    if words is None:
+        texts = model._default_manager.values_list("search_text", flat=True).distinct()
+        words = sorted({w for text in texts.iterator() for w in text.split() if not any_digit(w)})
+        cache.set(key, words, settings.PAGE_CACHE_SECONDS)
+    return words
+
+
+def any_digit(word):
+    return any(character.isdigit() for character in word)
