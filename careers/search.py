@@ -16,7 +16,7 @@ import difflib
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
-from django.db.models import Q, Value
+from django.db.models import F, Q, Value
 
 from content.pagecache import content_version
 from content.text import normalise
@@ -44,13 +44,17 @@ def search_job_titles(queryset, query):
     if not words:
         return queryset.none()
     if connections[queryset.db].vendor == "postgresql":
+        from django.contrib.postgres.lookups import TrigramWordSimilar
         from django.contrib.postgres.search import TrigramWordSimilarity
 
+        text = " ".join(words)
+        # `search_text %> text` is word_similarity(text, search_text) >= the connection's
+        # pg_trgm.word_similarity_threshold (set to TRIGRAM_THRESHOLD when it connects,
+        # careers/apps.py): unlike the function compared with a number, the operator can use
+        # the trigram index, as LIKE does, so neither half reads every title.
         return (
-            queryset.annotate(
-                similarity=TrigramWordSimilarity(Value(" ".join(words)), "search_text")
-            )
-            .filter(_all_words(words) | Q(similarity__gte=TRIGRAM_THRESHOLD))
+            queryset.annotate(similarity=TrigramWordSimilarity(Value(text), "search_text"))
+            .filter(_all_words(words) | Q(TrigramWordSimilar(F("search_text"), Value(text))))
             .order_by("-similarity", "title", "pk")
         )
     exact = queryset.filter(_all_words(words))
@@ -84,3 +88,13 @@ def title_vocabulary(model):
 
 def any_digit(word):
     return any(character.isdigit() for character in word)
+
+
+def set_trigram_threshold(sender, connection, **kwargs):
+    """connection_created receiver: this search's word-similarity threshold (PostgreSQL)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+                [str(TRIGRAM_THRESHOLD)],
+            )
