@@ -25,11 +25,10 @@ import django  # noqa: E402
 
 django.setup()
 
+import site_sample  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
-
-import site_sample  # noqa: E402
 
 BIG_TABLES = ("trainings_training", "employers_employer", "employers_location", "careers_jobtitle")
 SEQ_SCAN = re.compile(r"Seq Scan on (" + "|".join(BIG_TABLES) + r")\b")
@@ -81,8 +80,10 @@ def main():
         f"{site_sample.Training.objects.count():,} trainings, "
         f"{site_sample.Employer.objects.count():,} employers, "
         f"{site_sample.JobTitle.objects.count():,} job titles.",
-        "Sequential scans of " + ", ".join(BIG_TABLES) + ": "
-        + ("; ".join(problems) if problems else "none"),  # fmt: skip
+        "Sequential scans of "
+        + ", ".join(BIG_TABLES)
+        + ": "
+        + ("; ".join(problems) if problems else "none"),
         "",
     ]
     path = HERE / "results" / "explain.txt"
