@@ -10,7 +10,7 @@ PORT ?= 8000
 export DEBUG ?= True
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test test-fast lint format migrate content bench scale-check browser-deps clean
+.PHONY: help install install-test run test test-fast lint format migrate content bench bench-scale bench-explain bench-inprocess bench-deps scale-check browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -61,8 +61,24 @@ format: install-test ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-bench: install-test ## Run the benchmarks in bench/ and write their figures to bench/results/
+bench: install-test bench-deps ## gunicorn (production settings) + wrk over every page type: bench/results/latest.md (< 10 min)
+	$(BIN)/python bench/http_bench.py
+
+bench-scale: install-test ## The searches at 1x, 10x, 100x data (in-process): bench/results/scale.md
+	$(BIN)/python bench/scale.py
+
+bench-explain: install-test ## PostgreSQL plans of every search (DATABASE_URL, after make bench): bench/results/explain.txt
+	$(BIN)/python bench/explain.py
+
+bench-inprocess: install-test ## The older in-process benchmarks (bench/bench_*.py): bench/results/*.txt
 	$(BIN)/python bench/run.py
+
+bench-deps: ## Install Debian's wrk (the load generator of make bench) when it is missing and we can
+	@if command -v wrk >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's wrk for make bench"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	else echo "error: make bench needs wrk (apt-get install wrk)" >&2; exit 1; fi
 
 scale-check: install ## Two instances behind nginx, one PostgreSQL, one Redis: consent, cache and failover over real HTTP
 	$(BIN)/python scripts/scale_check.py

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from careers.models import Career, JobTitle, Role
 from content.models import Status
+from content.pagecache import bump_content_version
 from content.text import normalise
 
 WORDS = [
@@ -58,6 +59,9 @@ def seed(n, *, stdout=None):
         title = f"{words[0].title()} {words[1].title()} {KINDS[i % len(KINDS)].title()} {i}"
         titles.append(JobTitle(role=roles[i % 2], title=title, search_text=normalise(title)))
     JobTitle.objects.bulk_create(titles, batch_size=1000)
+    # bulk_create sends no post_save, so say ourselves that cached pages and the title
+    # vocabulary (careers/search.py) are stale.
+    bump_content_version()
     if stdout is not None:
         stdout.write(f"careers: {n} synthetic job titles in {career.slug}\n")
     return {"job_titles": n}

@@ -19,10 +19,13 @@ In order, until something matches:
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Value, When
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
+from content.cache import safe_get, safe_set
+from content.pagecache import content_version
 from content.text import normalise
 
 MAX_QUERY_LENGTH = 100
@@ -102,12 +105,21 @@ class Finding:
 
 
 def _vocabulary(queryset):
-    """{word: how many titles use it} over every title of the model (one query)."""
-    counts = {}
-    for text in queryset.model._default_manager.values_list("search_text", flat=True):
-        for word in set(text.split()):
-            if word.isalpha():
-                counts[word] = counts.get(word, 0) + 1
+    """{word: how many titles use it} over every title of the model.
+
+    Read once per content version (any change to a title starts a new one), not on every
+    search that misses: one query, then none until content changes.
+    """
+    key = f"careers:title-vocabulary:{content_version()}"
+    counts = safe_get(key)
+    if counts is None:
+        counts = {}
+        texts = queryset.model._default_manager.values_list("search_text", flat=True)
+        for text in texts.iterator():
+            for word in set(text.split()):
+                if word.isalpha():
+                    counts[word] = counts.get(word, 0) + 1
+        safe_set(key, counts, settings.PAGE_CACHE_SECONDS)
     return counts
 
 

@@ -135,6 +135,14 @@ class Provider(Sourced):
         return self.latitude is not None and self.longitude is not None
 
 
+# The columns trainings/_training_card.html reads (cost_display and length_display included).
+CARD_FIELDS = (
+    "slug", "title", "featured", "kind", "delivery", "is_free", "cost_low", "cost_high",
+    "length_weeks", "length_hours", "length_note", "next_start_date", "provider",
+    "provider__name", "provider__city",
+)  # fmt: skip
+
+
 class TrainingQuerySet(PublishableQuerySet):
     def search(self, query):
         """Trainings matching `query`, annotated with `search_rank` (higher is better).
@@ -189,13 +197,20 @@ class TrainingQuerySet(PublishableQuerySet):
         )
 
     def for_listing(self):
-        """What a results card shows, in a fixed number of queries."""
-        return self.select_related("provider").prefetch_related(
-            models.Prefetch(
-                "roles",
-                queryset=Training._meta.get_field("roles").related_model.objects.only(
-                    "pk", "name", "short_name"
-                ),
+        """What a results card shows (trainings/_training_card.html), in a fixed number of
+        queries, and only the columns it shows: a search sorts every matching row before it
+        keeps a page of them, and the long description and search text made those rows
+        heavy to sort."""
+        return (
+            self.select_related("provider")
+            .only(*CARD_FIELDS)
+            .prefetch_related(
+                models.Prefetch(
+                    "roles",
+                    queryset=Training._meta.get_field("roles").related_model.objects.only(
+                        "pk", "name", "short_name"
+                    ),
+                )
             )
         )
 

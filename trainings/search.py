@@ -7,8 +7,11 @@ description; weight B), ranked with ts_rank. The weighted document is a stored g
 column, `search_vector`, with a GIN index (migration 0002, PostgreSQL only), so cold
 queries neither recompute it per row nor read every row.
 
-Elsewhere (SQLite): every word must appear in the lower-cased search text; trainings
-whose title holds the words rank first.
+Elsewhere: every word must appear in the lower-cased search text; trainings whose title
+holds the words rank first. On SQLite the words of 3 or more characters are looked up in an
+FTS5 trigram index over the search text (migration 0006, kept in step by triggers), so a
+search reads the index, not every training's text; shorter words (which a trigram index
+cannot look up) and other databases compare the text itself.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -22,6 +25,8 @@ from content.text import normalise
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SEARCH_CONFIG = "english"
+FTS_TABLE = "trainings_training_fts"  # SQLite, migration 0006
+TRIGRAM = 3  # the shortest word the trigram index can find
 
 
 def search_vector():
@@ -45,7 +50,13 @@ def search_trainings(queryset, query):
             .annotate(search_rank=SearchRank(vector, ts_query))
         )
     words = text.split()[:MAX_WORDS]
-    for word in words:
+    scanned = words
+    if connection.vendor == "sqlite":
+        indexed = [word for word in words if len(word) >= TRIGRAM]
+        scanned = [word for word in words if len(word) < TRIGRAM]
+        if indexed:
+            queryset = queryset.filter(pk__in=fts_matches(indexed))
+    for word in scanned:
         queryset = queryset.filter(search_text__contains=word)
     title_hits = sum(
         (
@@ -55,3 +66,10 @@ def search_trainings(queryset, query):
         Value(0),
     )
     return queryset.annotate(search_rank=Cast(title_hits, FloatField()))
+
+
+def fts_matches(words):
+    """The ids of trainings whose search text holds every word (SQLite FTS5 trigram)."""
+    # Each word is one quoted FTS5 string, so no input can be read as query syntax.
+    match = " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])

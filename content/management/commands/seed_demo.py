@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from content.pagecache import bump_content_version
 from content.registry import registrations
 
 
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             for name, path in _builders().items():
                 if wanted[name]:
                     import_string(path)(wanted[name], stdout=self.stdout)
+            # bulk_create sends no signals: cached pages would not know about the new rows.
+            transaction.on_commit(bump_content_version)
         made = " and ".join(
             f"{count} {name.replace('_', ' ')}" for name, count in wanted.items() if count
         )

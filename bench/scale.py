@@ -1,0 +1,196 @@
+"""
+`make bench-scale`: how the three searches grow with the data. At 1x, 10x and 100x of
+1,000 trainings, 500 employers and 500 job titles (so up to 100,000 / 50,000 / 50,000),
+times the trainings search (text, filters and ZIP), the employers search (ZIP and miles)
+and the title finder over distinct, never-repeated queries, and writes p50/p99 per size to
+bench/results/scale.md and scale.json.
+
+Timing is in-process through Django's test client with production settings (DEBUG off,
+cached templates), one request at a time: at 100x gunicorn + wrk would measure the same
+queries plus HTTP, and `make bench` already measures HTTP. Each size has a database of its
+own, kept between runs (bench/scale-<n>x.sqlite3, or <BENCH_DATABASE_URL>_<n>x on
+PostgreSQL), so only the first run pays for seeding.
+
+    python bench/scale.py [--sizes 1,10,100] [--queries 150]
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from http_bench import RESULTS, base_env, load_average, machine, prepare_database  # noqa: E402
+
+BASE = {"trainings": 1_000, "employers": 500, "job_titles": 500}
+PAGES = ("trainings search", "employers search", "title finder")
+WARM = 10
+
+
+def database_url(factor):
+    url = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        url = f"{url.rstrip('/')}_{factor}x"
+        create_postgres_database(url)
+        return url
+    return f"sqlite:///{HERE / f'scale-{factor}x.sqlite3'}"
+
+
+def create_postgres_database(url):
+    import psycopg
+
+    server, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def measure(queries):
+    """In the child process: time each search over distinct URLs; print JSON."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    import site_sample
+    from django.db import connection
+    from django.test import Client
+
+    rng = random.Random(11)
+    zips = site_sample.ny_zips()
+    lists = {
+        "trainings search": site_sample.training_search_urls(rng, queries + WARM, zips),
+        "employers search": site_sample.employer_search_urls(rng, queries + WARM, zips),
+        "title finder": site_sample.title_finder_urls(rng, queries + WARM),
+    }
+    client = Client()
+    figures = {"database": connection.vendor, "rows": {}, "pages": {}}
+    for name, urls in lists.items():
+        for url in urls[:WARM]:
+            client.get(url)
+        samples = []
+        for url in urls[WARM:]:
+            start = time.perf_counter()
+            response = client.get(url)
+            samples.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        ordered = sorted(samples)
+        figures["pages"][name] = {
+            "requests": len(samples),
+            "p50_ms": round(statistics.median(ordered), 2),
+            "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 2),
+        }
+    print(json.dumps(figures))
+
+
+def run(args):
+    started = time.perf_counter()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    load_before = load_average()
+    report = {"sizes": {}, "when": datetime.datetime.now().isoformat(timespec="seconds")}
+    for factor in sizes:
+        url = database_url(factor)
+        env = base_env(url)
+        seed = {name: count * factor for name, count in BASE.items()}
+        print(f"== {factor}x {seed}", flush=True)
+        prepare_database(env, seed=seed, log=lambda text: print(" ", text, flush=True))
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure", str(args.queries)],
+            env=dict(
+                env,
+                DEBUG="False",
+                SECRET_KEY="scale-benchmark-only",
+                ALLOWED_HOSTS="testserver",
+                SECURE_SSL_REDIRECT="False",
+                LOG_LEVEL="WARNING",
+            ),
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+        if child.returncode:
+            raise SystemExit(f"measuring {factor}x failed:\n{child.stderr[-3000:]}")
+        figures = json.loads(child.stdout.strip().splitlines()[-1])
+        figures["rows"] = seed
+        report["sizes"][f"{factor}x"] = figures
+        for name, page in figures["pages"].items():
+            print(f"  {name:18} p50 {page['p50_ms']:7.1f} ms  p99 {page['p99_ms']:7.1f} ms")
+    report["database"] = figures["database"]
+    report["machine"] = {
+        **machine(),
+        "load_average_before": load_before,
+        "load_average_after": load_average(),
+    }
+    report["elapsed_s"] = round(time.perf_counter() - started)
+    report["timing"] = (
+        "in-process, Django test client, production settings (DEBUG off), one request at a "
+        f"time, {args.queries} distinct URLs per search after {WARM} warm-up requests"
+    )
+    first, last = f"{sizes[0]}x", f"{sizes[-1]}x"
+    report["growth_p50"] = {
+        name: round(
+            report["sizes"][last]["pages"][name]["p50_ms"]
+            / report["sizes"][first]["pages"][name]["p50_ms"],
+            2,
+        )
+        for name in PAGES
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "scale.json").write_text(json.dumps(report, indent=2) + "\n")
+    (RESULTS / "scale.md").write_text(markdown(report, first, last))
+    print(markdown(report, first, last))
+
+
+def markdown(report, first, last):
+    m = report["machine"]
+    header = "| search | " + " | ".join(
+        f"{size} ({f['rows']['trainings']:,} / {f['rows']['employers']:,} / "
+        f"{f['rows']['job_titles']:,}) p50 / p99 ms"
+        for size, f in report["sizes"].items()
+    )
+    lines = [
+        f"# `make bench-scale`: {report['when']}",
+        "",
+        f"- Database: {report['database']}. Rows per size: trainings / employers / job titles.",
+        f"- Timing: {report['timing']}.",
+        f"- Machine: {m['nproc']} cores, {m['memory_mib']:,} MiB; load average "
+        f"{m['load_average_before']} before, {m['load_average_after']} after.",
+        f"- Whole run: {report['elapsed_s']} s.",
+        "",
+        header + f" | p50 {first} -> {last} | target <= 3x |",
+        "|---|" + "--:|" * (len(report["sizes"]) + 2),
+    ]
+    for name in PAGES:
+        cells = [
+            f"{f['pages'][name]['p50_ms']:.1f} / {f['pages'][name]['p99_ms']:.1f}"
+            for f in report["sizes"].values()
+        ]
+        growth = report["growth_p50"][name]
+        met = "met" if growth <= 3 else "**missed**"
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {growth:.2f}x | {met} |")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,10,100")
+    parser.add_argument("--queries", type=int, default=150)
+    parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure(args.measure)
+    else:
+        run(args)
+
+
+if __name__ == "__main__":
+    main()
