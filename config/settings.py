@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "staff",
     "wages",
     "axes",
+    "heroicons",
 ]
 
 MIDDLEWARE = [

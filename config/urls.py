@@ -32,6 +32,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("site.webmanifest", views.web_manifest, name="web_manifest"),
+    path("favicon.ico", views.favicon_ico, name="favicon_ico"),
     path(
         "sitemap.xml",
         sitemap,
