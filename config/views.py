@@ -3,8 +3,8 @@ pages."""
 
 import logging
 
-from django.db import connection
 from django.conf import settings
+from django.db import connection
 from django.http import (
     HttpResponse,
     HttpResponsePermanentRedirect,
@@ -71,7 +71,7 @@ def web_manifest(request):
     manifest = {
         "name": settings.SITE_NAME,
         "short_name": "Health Careers",
-        "description": "Health-care careers in New York: the jobs, their pay, trainings and employers.",
+        "description": "Health-care careers in New York: jobs, pay, trainings, employers.",
         "start_url": "/",
         "scope": "/",
         "display": "browser",
