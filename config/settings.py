@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "staff",
     "wages",
     "axes",
+    "heroicons",
 ]
 
 MIDDLEWARE = [
@@ -242,6 +243,16 @@ CONSENT_COOKIE_SECURE = env.bool("CONSENT_COOKIE_SECURE", default=SESSION_COOKIE
 # within the window; more get a 429 page. A person makes a handful; a script, thousands.
 CONSENT_RATE_LIMIT = env.int("CONSENT_RATE_LIMIT", default=30)
 CONSENT_RATE_WINDOW_SECONDS = env.int("CONSENT_RATE_WINDOW_SECONDS", default=600)
+
+# What the privacy notice (/privacy/) promises. Each must match how the site is run:
+# consent records are pruned after CONSENT_RECORD_DAYS (the prune_consent_records cron
+# line), staff login records after LOGIN_LOG_DAYS (axes_reset_logs), and the web server's
+# logs rotated away after SERVER_LOG_DAYS (docs/deploy.md).
+CONSENT_RECORD_DAYS = env.int("CONSENT_RECORD_DAYS", default=1095)
+LOGIN_LOG_DAYS = env.int("LOGIN_LOG_DAYS", default=90)
+SERVER_LOG_DAYS = env.int("SERVER_LOG_DAYS", default=30)
+# Where people write about accessibility or privacy (both pages name it).
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", default="help@healthcareers.example.org")
 
 LOGGING = {
     "version": 1,

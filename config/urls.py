@@ -6,7 +6,8 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from careers.sitemaps import sitemaps as careers_sitemaps
-from config import views
+from config import pages, views
+from config.sitemaps import sitemaps as about_sitemaps
 from consent.sitemaps import sitemaps as consent_sitemaps
 from employers.sitemaps import sitemaps as employers_sitemaps
 from staff.views import needs_review
@@ -17,13 +18,23 @@ admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = f"{settings.SITE_NAME} staff"
 admin.site.index_title = "Staff start page"
 
-sitemaps = {**careers_sitemaps, **trainings_sitemaps, **employers_sitemaps, **consent_sitemaps}
+sitemaps = {
+    **careers_sitemaps,
+    **trainings_sitemaps,
+    **employers_sitemaps,
+    **consent_sitemaps,
+    **about_sitemaps,
+}
 
 urlpatterns = [
     path("", include("careers.urls")),
     path("trainings/", include("trainings.urls")),
     path("employers/", include("employers.urls")),
     path("cookies/", include("consent.urls")),
+    path("site-map/", pages.site_map, {"sitemaps": sitemaps}, name="site_map"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("about-our-data/", pages.about_our_data, name="about_our_data"),
     path(
         settings.ADMIN_URL + "needs-review/",
         admin.site.admin_view(needs_review),
@@ -32,6 +43,8 @@ urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("site.webmanifest", views.web_manifest, name="web_manifest"),
+    path("favicon.ico", views.favicon_ico, name="favicon_ico"),
     path(
         "sitemap.xml",
         sitemap,

@@ -1,10 +1,18 @@
-"""Machine endpoints (health check, robots.txt) and the styled error pages."""
+"""Machine endpoints (health check, robots.txt, the web app manifest) and the styled error
+pages."""
 
 import logging
 
+from django.conf import settings
 from django.db import connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import (
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseServerError,
+    JsonResponse,
+)
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_safe
@@ -52,6 +60,45 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+@require_safe
+def web_manifest(request):
+    """/site.webmanifest: the name, colors and icons a phone uses when the site is added to
+    the home screen. A view rather than a static file, so that the icon addresses are the
+    hashed, long-cached ones and the name follows SITE_NAME."""
+    icon = "img/icon-{}.png"
+    manifest = {
+        "name": settings.SITE_NAME,
+        "short_name": "Health Careers",
+        "description": "Health-care careers in New York: jobs, pay, trainings, employers.",
+        "start_url": "/",
+        "scope": "/",
+        "display": "browser",
+        "background_color": "#ffffff",
+        "theme_color": "#083b69",
+        "icons": [
+            {"src": static(icon.format(192)), "sizes": "192x192", "type": "image/png"},
+            {"src": static(icon.format(512)), "sizes": "512x512", "type": "image/png"},
+            {
+                "src": static(icon.format("maskable-512")),
+                "sizes": "512x512",
+                "type": "image/png",
+                "purpose": "maskable",
+            },
+            {"src": static("img/favicon.svg"), "sizes": "any", "type": "image/svg+xml"},
+        ],
+    }
+    response = JsonResponse(manifest, json_dumps_params={"indent": 2})
+    response["Content-Type"] = "application/manifest+json"
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@require_safe
+def favicon_ico(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them the PNG."""
+    return HttpResponsePermanentRedirect(static("img/favicon-32.png"))
 
 
 def _error(request, template, status):

@@ -57,7 +57,7 @@ CATEGORIES = [
     },
     {
         "slug": "others",
-        "name": "Others",
+        "name": "Other",
         "necessary": False,
         "order": 5,
         "description": (

@@ -95,7 +95,8 @@ def test_role_page_quick_facts_and_chart_are_the_state_wage_rows(client, content
         row = wage(occupation.soc_code, STATE)
         label = row.soc_title if len(rows) > 1 else row.area.display_name
         assert rows[label] == percentiles(row)
-    assert html.count("<svg") == 1 and 'role="img"' in html
+    # One chart (the other SVGs on the page are aria-hidden icons).
+    assert html.count('<svg class="pay-chart__svg"') == 1 and 'role="img"' in html
 
 
 @pytest.mark.parametrize("slug", PRIMARY)

@@ -90,7 +90,7 @@ def test_banner_is_not_repeated_on_the_cookies_page(client):
 def test_cookies_page_lists_every_category_with_choices_never_preselected_yes(client):
     html = client.get("/cookies/").content.decode()
     for category in Category.objects.all():
-        assert f'<h2 id="category-{category.slug}">{category.name}</h2>' in html
+        assert f'<h2 id="category-{category.slug}">{category.name} cookies</h2>' in html
         assert category.description[:60] in html
     for slug in ["functional", "analytics", "performance", "others"]:
         assert re.search(rf'name="category_{slug}" value="no"[^>]*checked', html)

@@ -62,6 +62,9 @@ def test_filter_form_works_by_keyboard_alone_without_javascript(new_page, traini
     # The search is kept; Tab to the kind filter, pick "Degree" with the arrow keys, Tab to
     # the maximum cost, type it and submit with Enter: the results change again.
     assert page.locator("#id_q").input_value() == "navigator"
+    # The kind filter is under "More filters": open it from the keyboard first.
+    tab_to(page, "more-filters")
+    page.keyboard.press("Enter")
     tab_to(page, "id_kind")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")

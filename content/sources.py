@@ -1,0 +1,105 @@
+"""
+Every public source the published content cites, gathered from the models themselves
+through the apps registry: each model with a `source_url` field, in any app, without
+importing one. The "About our data" page lists them, so the list cannot drift from the
+content.
+
+A row counts when it is published (models with a `status`), or when it belongs to
+something published (a job title of a published role, a duty of at least one published
+role); rows of models with neither (pay figures, areas) are shown wherever they apply, so
+all of them count. History copies (django-simple-history) are left out.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.apps import apps
+from django.db.models import Q
+from simple_history.models import HistoricalChanges
+
+from content.models import Status
+
+
+@dataclass
+class CitedSource:
+    url: str
+    names: set = field(default_factory=set)
+    used_for: set = field(default_factory=set)
+    # The oldest check of any row citing it: every use was checked on or after this date.
+    checked_on: datetime.date | None = None
+    unchecked: bool = False  # some row citing it has no checked date
+
+    @property
+    def uses(self):
+        return sorted(self.used_for)
+
+    @property
+    def name(self):
+        return min(self.names, key=len) if self.names else ""
+
+
+def _field_names(model):
+    return {f.name for f in model._meta.get_fields()}
+
+
+def sourced_models():
+    """Every concrete model with a `source_url` field, history copies left out."""
+    return [
+        model
+        for model in apps.get_models()
+        if "source_url" in _field_names(model)
+        and not issubclass(model, HistoricalChanges)
+        and not model._meta.abstract
+    ]
+
+
+def _published_parent_filter(model):
+    """Q: the row belongs to at least one published item (its FK or many-to-many parents)."""
+    conditions = []
+    for relation in model._meta.get_fields():
+        if not (relation.is_relation and relation.concrete and relation.related_model):
+            continue
+        parent = relation.related_model
+        if "status" not in _field_names(parent):
+            continue
+        published = (
+            parent._default_manager.published()
+            if hasattr(parent._default_manager, "published")
+            else parent._default_manager.filter(status=Status.PUBLISHED)
+        )
+        conditions.append(Q(**{f"{relation.name}__in": published.values("pk")}))
+    return reduce(or_, conditions) if conditions else None
+
+
+def published_rows(model):
+    """The rows of `model` that published content shows."""
+    manager = model._default_manager
+    if "status" in _field_names(model):
+        if hasattr(manager, "published"):
+            return manager.published()
+        return manager.filter(status=Status.PUBLISHED)
+    parents = _published_parent_filter(model)
+    return manager.filter(parents) if parents is not None else manager.all()
+
+
+def cited_sources():
+    """Each distinct source URL the published content cites, sorted by address."""
+    sources = {}
+    for model in sourced_models():
+        names = _field_names(model)
+        columns = ["source_url"] + [c for c in ("source_name", "checked_on") if c in names]
+        rows = published_rows(model).exclude(source_url="").values_list(*columns).distinct()
+        for row in rows:
+            values = dict(zip(columns, row, strict=True))
+            source = sources.setdefault(values["source_url"], CitedSource(values["source_url"]))
+            source.used_for.add(str(model._meta.verbose_name_plural))
+            if values.get("source_name"):
+                source.names.add(values["source_name"])
+            checked = values.get("checked_on")
+            if checked is None:
+                source.unchecked = True
+            elif source.checked_on is None or checked < source.checked_on:
+                source.checked_on = checked
+    return sorted(sources.values(), key=lambda s: s.url)
