@@ -169,9 +169,14 @@ class TrainingFilter(django_filters.FilterSet):
         fields = []
         form = TrainingFilterForm
 
-    def __init__(self, *args, choices=None, **kwargs):
+    def __init__(self, data=None, *args, choices=None, **kwargs):
         """`choices`: (career choices, role choices) when the caller has them already."""
-        super().__init__(*args, **kwargs)
+        if data is not None and data.get("miles") == str(DEFAULT_MILES):
+            # The default distance is the blank choice; a link that names it still works
+            # (the guide and the employers search write ?miles=25).
+            data = data.copy()
+            data["miles"] = ""
+        super().__init__(data, *args, **kwargs)
         career_choices, role_choices = choices or role_and_career_choices()
         self.filters["career"].extra["choices"] = career_choices
         self.filters["role"].extra["choices"] = role_choices

@@ -89,3 +89,9 @@ def test_default_radius_is_25_miles_and_distance_is_shown(client, three_points):
 def test_distance_is_one_query(django_assert_num_queries, three_points):
     with django_assert_num_queries(1):
         list(Training.objects.near(zip_point(CENTER_ZIP), 50))
+
+
+def test_a_link_that_names_the_default_distance_works(client):
+    response = client.get("/trainings/", {"zip": "12207", "miles": "25"})
+    assert response.status_code == 200
+    assert response.context["filter"].form.cleaned_data["miles"] is None  # the default: 25
