@@ -140,10 +140,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     # A cache that does not answer must not hold a request for long: pages are served
-    # without it (content/cache.py) after this many seconds.
+    # without it (content/cache.py) after this many seconds. Not shorter: a busy worker
+    # that is not scheduled for half a second would take a healthy cache for a dead one.
+    _cache_timeout = env.float("CACHE_TIMEOUT", default=2.0)
     _cache_options = CACHES["default"].setdefault("OPTIONS", {})
-    _cache_options.setdefault("socket_connect_timeout", env.float("CACHE_TIMEOUT", default=0.5))
-    _cache_options.setdefault("socket_timeout", env.float("CACHE_TIMEOUT", default=0.5))
+    _cache_options.setdefault("socket_connect_timeout", _cache_timeout)
+    _cache_options.setdefault("socket_timeout", _cache_timeout)
 # After the cache failed, how long to serve without it before asking it again.
 CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 # Public content pages are cached whole until content changes (content/pagecache.py); this

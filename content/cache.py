@@ -15,6 +15,7 @@ down instead of breaking them.
 """
 
 import logging
+import os
 import threading
 import time
 
@@ -124,9 +125,12 @@ def safe_delete(key):
 def ping():
     """Whether the cache answers a write and a read now (ignores the retry pause)."""
     token = str(time.time_ns())
+    # A key of this process and thread: two checks at once on one shared cache must not
+    # read each other's token (that made a healthy cache look broken under load).
+    key = f"healthz:ping:{os.getpid()}:{threading.get_ident()}"
     try:
-        cache.set("healthz:ping", token, 30)
-        ok = cache.get("healthz:ping") == token
+        cache.set(key, token, 30)
+        ok = cache.get(key) == token
     except CACHE_ERRORS as error:
         _failed("ping", error)
         return False

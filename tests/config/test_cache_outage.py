@@ -127,3 +127,22 @@ def test_healthz_answers_head_and_names_a_database_failure(client, monkeypatch):
     response = client.head("/healthz")
     assert response.status_code == 503
     assert client.get("/healthz").content == b"database unavailable, cache ok\n"
+
+
+def test_health_checks_at_once_on_one_cache_do_not_read_each_others_token():
+    """Two /healthz at the same time wrote one shared key and could read the other's value."""
+    import threading
+
+    from content.cache import ping
+
+    results = []
+
+    def check():
+        results.extend(ping() for _ in range(200))
+
+    threads = [threading.Thread(target=check) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert results and all(results)
