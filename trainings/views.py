@@ -76,6 +76,7 @@ def training_list(request):
             radius=filterset.radius,
             nearest=filterset.nearest_beyond_reach(),
         )
+        context["results_first"] = bool(context["active_filters"])
     else:
         status = 400
     return render(request, "trainings/training_list.html", context, status=status)

@@ -1,5 +1,5 @@
 """
-What a person on a phone (390 × 844 CSS px, an iPhone 12 to 15) sees without scrolling
+What a person on a phone (390 by 844 CSS px, an iPhone 12 to 15) sees without scrolling
 far: the first result of a search within the first screen, a role's quick facts and pay
 chart within the first two.
 """
