@@ -10,7 +10,7 @@ shapes; the site reads the committed JSON and needs no npm:
 
 The TopoJSON is decoded here (a few lines) rather than through topojson-client, so the
 script needs only Python. Each shared border (a TopoJSON arc) is simplified once, so
-neighbouring counties keep the same edge and no gaps open between them.
+neighboring counties keep the same edge and no gaps open between them.
 """
 
 import json
@@ -41,7 +41,7 @@ def decode_arcs(topology):
 
 
 def simplify(points, tolerance):
-    """Douglas-Peucker, keeping both ends (the points an arc shares with its neighbours)."""
+    """Douglas-Peucker, keeping both ends (the points an arc shares with its neighbors)."""
     if len(points) < 3:
         return points
     (x1, y1), (x2, y2) = points[0], points[-1]
