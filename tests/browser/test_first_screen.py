@@ -33,12 +33,20 @@ def top(page, selector):
 
 
 @pytest.mark.parametrize("java_script_enabled", [True, False])
-def test_first_search_result_is_on_the_first_screen(content, new_page, java_script_enabled):
+def test_first_search_result_is_on_the_first_screen(
+    content, new_page, axe_check, java_script_enabled
+):
     page = new_page(viewport=PHONE, java_script_enabled=java_script_enabled)
     page.goto("/trainings/?q=care&zip=12207")
     assert page.locator(".training-list > li").count() > 0
     first = top(page, ".training-list > li")
     assert first <= PHONE["height"], f"first result starts at {first}px"
+    # The form to change the search follows the results, a link away.
+    page.get_by_role("link", name="Change your search").click()
+    assert page.url.endswith("#filters-title")
+    if java_script_enabled:  # axe-core runs as a script
+        axe_check(page)
+    assert page.csp_errors == []
 
 
 def test_role_quick_facts_and_pay_chart_are_within_two_screens(content, wages, new_page):
