@@ -10,7 +10,7 @@ PORT ?= 8000
 export DEBUG ?= True
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test test-fast lint format migrate content bench bench-scale bench-explain bench-inprocess bench-deps scale-check browser-deps clean
+.PHONY: help install install-test run test test-fast lint format migrate content bench bench-scale bench-explain bench-inprocess bench-deps scale-check lighthouse browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -79,6 +79,9 @@ bench-deps: ## Install Debian's wrk (the load generator of make bench) when it i
 		echo "Installing Debian's wrk for make bench"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
 	else echo "error: make bench needs wrk (apt-get install wrk)" >&2; exit 1; fi
+
+lighthouse: install-test ## Lighthouse scores (npm lighthouse via npx, Debian chromium) of five pages: bench/results/lighthouse.md
+	$(BIN)/python bench/lighthouse.py
 
 scale-check: install ## Two instances behind nginx, one PostgreSQL, one Redis: consent, cache and failover over real HTTP
 	$(BIN)/python scripts/scale_check.py

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "csp",
     "simple_history",
     "import_export",
+    "places",  # the county map template tag and its template
     "content",
     "careers",
     "trainings",

@@ -28,6 +28,18 @@ class EmployerKind(models.TextChoices):
 
 
 class EmployerQuerySet(PublishableQuerySet):
+    def counts_by_county(self):
+        """{county: how many of these employers have a location there}, each employer once
+        per county, in one query: the county map of /employers/, whose links run search()
+        with that county."""
+        rows = (
+            Location.objects.filter(employer__in=self)
+            .values_list("county")
+            .annotate(n=models.Count("employer", distinct=True))
+            .order_by()
+        )
+        return dict(rows)
+
     def search(
         self,
         *,

@@ -18,7 +18,12 @@ PAGE_SIZE = 20
 def employer_list(request):
     """Find employers near a ZIP code, in a county or region, by role, kind, setting, name."""
     form = EmployerSearchForm(request.GET)
-    context = {"form": form, "page_obj": None, "page_notice": ""}
+    context = {
+        "form": form,
+        "page_obj": None,
+        "page_notice": "",
+        "county_counts": Employer.objects.published().counts_by_county(),
+    }
     status = 200
     if form.is_valid():
         employers = Employer.objects.published().search(**form.search_arguments())

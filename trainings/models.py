@@ -144,6 +144,17 @@ CARD_FIELDS = (
 
 
 class TrainingQuerySet(PublishableQuerySet):
+    def counts_by_county(self):
+        """{county: how many of these trainings its providers run}, in one query: the
+        county map of /trainings/, whose links filter on provider__county the same way."""
+        rows = (
+            self.exclude(provider__county="")
+            .values_list("provider__county")
+            .annotate(n=models.Count("pk"))
+            .order_by()
+        )
+        return dict(rows)
+
     def search(self, query):
         """Trainings matching `query`, annotated with `search_rank` (higher is better).
 

@@ -58,7 +58,11 @@ def _flat_choices(choices):
 @require_GET
 def training_list(request):
     filterset = TrainingFilter(request.GET, queryset=Training.objects.published().for_listing())
-    context = {"filter": filterset, "form": filterset.form}
+    context = {
+        "filter": filterset,
+        "form": filterset.form,
+        "county_counts": Training.objects.published().counts_by_county(),
+    }
     status = 200
     if filterset.is_valid():
         page_obj, page_notice = paginate(request, filterset.qs, PER_PAGE)
@@ -72,6 +76,7 @@ def training_list(request):
             radius=filterset.radius,
             nearest=filterset.nearest_beyond_reach(),
         )
+        context["results_first"] = bool(context["active_filters"])
     else:
         status = 400
     return render(request, "trainings/training_list.html", context, status=status)

@@ -2,7 +2,8 @@
 The bar every public page must meet (DESIGN.md), checked on every page the sitemap lists
 once the starting content is loaded: one h1, title, description, canonical link, no inline
 style or script (the strict CSP would block them), parseable JSON-LD, and in Chromium: no
-axe-core violation, no CSP error and no sideways scrolling at 320 px.
+axe-core violation, no CSP error and no sideways scrolling at 320 px and 1280 px, in the
+light and the dark scheme.
 """
 
 import json
@@ -117,21 +118,28 @@ def test_titles_and_descriptions_differ_between_pages(content, client):
     assert not repeated, f"pages share a title: {repeated}"
 
 
+# The narrowest phone and a laptop, each in the light and the dark scheme: contrast, focus
+# and layout change between them, so each is checked on every page.
+SCREENS = [(320, "light"), (320, "dark"), (1280, "light"), (1280, "dark")]
+
+
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_every_sitemap_page_passes_axe_and_fits_320_px(new_page, axe_check):
+@pytest.mark.parametrize(("width", "scheme"), SCREENS)
+def test_every_sitemap_page_passes_axe_and_fits_the_screen(new_page, axe_check, width, scheme):
     call_command("load_content", stdout=open("/dev/null", "w"))
     paths = sitemap_paths(Client())
-    page = new_page(viewport={"width": 320, "height": 800})
+    page = new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") is (scheme == "dark")
     for path in paths:
         response = page.goto(path)
         assert response.status == 200, path
         axe_check(page)
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 320, f"{path}: page is {width}px wide at a 320px viewport"
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= width, f"{path}: page is {scroll_width}px wide at {width}px"
         hidden_columns = page.evaluate(
             "[...document.querySelectorAll('.table-scroll')]"
             ".filter(box => box.scrollWidth > box.clientWidth).length"
         )
-        assert hidden_columns == 0, f"{path}: a table hides columns off to the side at 320px"
-    assert page.csp_errors == []
+        assert hidden_columns == 0, f"{path}: a table hides columns off to the side at {width}px"
+    assert page.csp_errors == [], f"{width}px {scheme}: {page.csp_errors}"

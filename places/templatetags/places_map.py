@@ -1,0 +1,76 @@
+"""
+`{% county_map counts base_url singular plural %}`: the New York county map, shaded by how
+many things each county has, each county a link to `<base_url>?county=<County>`.
+
+The owning app counts (one query) and hands the counts over, so places imports no feature
+app. The shapes are places/data/ny_counties.json (scripts/make_ny_county_map.py).
+"""
+
+import json
+import math
+from functools import cache
+from pathlib import Path
+
+from django import template
+from django.utils.http import urlencode
+
+from places.regions import REGION_BY_COUNTY
+
+register = template.Library()
+
+SHAPES = Path(__file__).resolve().parent.parent / "data" / "ny_counties.json"
+BUCKETS = 5
+
+
+@cache
+def shapes():
+    data = json.loads(SHAPES.read_text())
+    return data["viewBox"], data["counties"]
+
+
+def bucket(count, most):
+    """0 for none, else 1..BUCKETS in equal steps up to the largest count."""
+    if count <= 0 or most <= 0:
+        return 0
+    return max(1, min(BUCKETS, math.ceil(BUCKETS * count / most)))
+
+
+def legend(most):
+    """(bucket, "low to high") for each shade that some count can fall in."""
+    rows = [(0, "None")]
+    low = 1
+    for level in range(1, BUCKETS + 1):
+        high = math.floor(most * level / BUCKETS)
+        if high >= low:
+            rows.append((level, str(low) if low == high else f"{low} to {high}"))
+            low = high + 1
+    return rows
+
+
+@register.inclusion_tag("places/_county_map.html")
+def county_map(counts, base_url, singular, plural, caption=""):
+    """counts: {county name: count}; names that are not NY counties are ignored."""
+    view_box, paths = shapes()
+    counts = {name: n for name, n in counts.items() if name in REGION_BY_COUNTY}
+    most = max(counts.values(), default=0)
+    counties = []
+    for name, d in paths.items():
+        count = counts.get(name, 0)
+        noun = singular if count == 1 else plural
+        counties.append(
+            {
+                "name": name,
+                "d": d,
+                "count": count,
+                "level": bucket(count, most),
+                "label": f"{name} County: {count or 'no'} {noun}",
+                "url": f"{base_url}?{urlencode({'county': name})}",
+            }
+        )
+    return {
+        "view_box": view_box,
+        "counties": counties,
+        "legend": legend(most),
+        "caption": caption,
+        "plural": plural,
+    }
