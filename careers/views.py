@@ -135,6 +135,7 @@ def career_detail(request, career):
             "career": career,
             "roles": roles,
             "top_codes": top_codes,
+            "chart_wages": _chart_wages(roles),
             "shared_duties": [d for d in duties if d.kind == Duty.Kind.RESPONSIBILITY],
             "functions": [d for d in duties if d.kind == Duty.Kind.FUNCTION],
             "settings": settings,
@@ -142,6 +143,11 @@ def career_detail(request, career):
             "is_draft": not career.is_published,
         },
     )
+
+
+def _chart_wages(roles):
+    """Each role's New York State row once (two roles may share an occupation code)."""
+    return list({role.state_wage.pk: role.state_wage for role in roles if role.state_wage}.values())
 
 
 def _attach_state_wages(roles):
@@ -236,9 +242,7 @@ def career_compare(request, career):
     shared_settings = [s for s in roles[0].settings.all() if s.pk in shared_ids] if roles else []
     for role in roles:
         role.own_settings = [s for s in role.settings.all() if s.pk not in shared_ids]
-    chart_wages = list(
-        {role.state_wage.pk: role.state_wage for role in roles if role.state_wage}.values()
-    )
+    chart_wages = _chart_wages(roles)
     return render(
         request,
         "careers/career_compare.html",

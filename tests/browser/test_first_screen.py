@@ -55,3 +55,13 @@ def test_role_quick_facts_and_pay_chart_are_within_two_screens(content, wages, n
     facts, chart = top(page, ".pay-facts"), top(page, ".pay-chart")
     assert facts <= 2 * PHONE["height"], f"quick facts start at {facts}px"
     assert chart <= 2 * PHONE["height"], f"the pay chart starts at {chart}px"
+
+
+def test_career_quick_facts_and_pay_chart_are_within_two_screens(content, wages, new_page):
+    page = new_page(viewport=PHONE)
+    page.goto("/careers/care-management-care-coordination/")
+    facts, chart = top(page, ".pay-facts"), top(page, ".pay-chart")
+    assert facts <= 2 * PHONE["height"], f"quick facts start at {facts}px"
+    assert chart <= 2 * PHONE["height"], f"the pay chart starts at {chart}px"
+    assert page.locator(".pay-facts").count() == 2  # one box per role, once
+    assert page.csp_errors == []
