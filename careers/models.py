@@ -11,7 +11,14 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from content.models import EducationLevel, Publishable, PublishableQuerySet, Status
+from content.models import (
+    EducationLevel,
+    Publishable,
+    PublishableQuerySet,
+    Sourced,
+    Status,
+    checked_on_field,
+)
 from content.text import normalise
 from wages.models import normalise_soc
 
@@ -42,28 +49,19 @@ class CheckedMixin(models.Model):
         return bool(self.source_url and self.checked_on)
 
 
-def _source_url():
-    return models.URLField(
-        "source URL",
-        max_length=500,
-        blank=True,
-        help_text="The public page these details come from.",
-    )
-
-
-def _checked_on():
-    return models.DateField(
-        "source checked on",
-        null=True,
-        blank=True,
-        help_text="When staff last checked these details against the source.",
-    )
-
-
 def _source_name():
     return models.CharField(
         max_length=300, blank=True, help_text="The source's name as the page shows it."
     )
+
+
+class NamedSourceMixin(CheckedMixin, Sourced):
+    """A row with its source's name, the source's page and when that was checked."""
+
+    source_name = _source_name()
+
+    class Meta:
+        abstract = True
 
 
 class Career(CheckedMixin, Publishable):
@@ -250,7 +248,7 @@ class SourcedMixin(CheckedMixin):
     source_year = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Only if the source gives a year. Leave empty otherwise."
     )
-    checked_on = _checked_on()
+    checked_on = checked_on_field()
 
     class Meta:
         abstract = True
@@ -273,7 +271,7 @@ class JobTitle(CheckedMixin):
     search_text = models.CharField(max_length=200, editable=False, db_index=True, default="")
     source_name = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
-    checked_on = _checked_on()
+    checked_on = checked_on_field()
 
     objects = JobTitleQuerySet.as_manager()
 
@@ -294,7 +292,7 @@ class JobTitle(CheckedMixin):
         super().save(*args, **kwargs)
 
 
-class Duty(CheckedMixin):
+class Duty(NamedSourceMixin):
     """Something one or more roles do; a duty linked to several roles is one they share."""
 
     class Kind(models.TextChoices):
@@ -305,9 +303,6 @@ class Duty(CheckedMixin):
     text = models.CharField(max_length=400)
     roles = models.ManyToManyField(Role, related_name="duties")
     order = models.PositiveSmallIntegerField(default=0)
-    source_name = _source_name()
-    source_url = _source_url()
-    checked_on = _checked_on()
 
     history = HistoricalRecords()
 
@@ -319,7 +314,7 @@ class Duty(CheckedMixin):
         return self.text
 
 
-class WorkSetting(CheckedMixin):
+class WorkSetting(NamedSourceMixin):
     """A kind of workplace, e.g. a hospital, a Health Home or a managed care plan."""
 
     slug = models.SlugField(unique=True)
@@ -327,9 +322,6 @@ class WorkSetting(CheckedMixin):
     description = models.TextField(blank=True)
     roles = models.ManyToManyField(Role, related_name="settings", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-    source_name = _source_name()
-    source_url = _source_url()
-    checked_on = _checked_on()
 
     history = HistoricalRecords()
 
@@ -379,7 +371,7 @@ class StatedEducation(CheckedMixin):
     )
     source_name = models.CharField(max_length=300)
     source_url = models.URLField(max_length=500)
-    checked_on = _checked_on()
+    checked_on = checked_on_field()
     order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -456,7 +448,7 @@ class PayRange(SourcedMixin):
             raise ValidationError({"low": "Pay cannot be negative."}, code="negative")
 
 
-class Certification(CheckedMixin):
+class Certification(NamedSourceMixin):
     """A professional credential that fits one or more roles, and who may earn it."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -466,9 +458,6 @@ class Certification(CheckedMixin):
     url = models.URLField(max_length=500)
     roles = models.ManyToManyField(Role, related_name="certifications", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
-    source_name = _source_name()
-    source_url = _source_url()
-    checked_on = _checked_on()
 
     history = HistoricalRecords()
 
@@ -479,15 +468,12 @@ class Certification(CheckedMixin):
         return self.name
 
 
-class CareerStep(CheckedMixin):
+class CareerStep(NamedSourceMixin):
     """A step on the career ladder: from one role to another, and what it takes."""
 
     from_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_out")
     to_role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="steps_in")
     requirement = models.TextField(help_text="What it usually takes to make this move.")
-    source_name = _source_name()
-    source_url = _source_url()
-    checked_on = _checked_on()
 
     history = HistoricalRecords()
 
@@ -512,15 +498,12 @@ class CareerStep(CheckedMixin):
             )
 
 
-class CareerFit(CheckedMixin):
+class CareerFit(NamedSourceMixin):
     """One line of "This career is right for you, if…", in our words, with its source."""
 
     career = models.ForeignKey(Career, on_delete=models.CASCADE, related_name="fits")
     text = models.CharField(max_length=300, help_text="Our own words; the source is named below.")
     order = models.PositiveSmallIntegerField(default=0)
-    source_name = _source_name()
-    source_url = _source_url()
-    checked_on = _checked_on()
 
     history = HistoricalRecords()
 

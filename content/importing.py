@@ -40,7 +40,7 @@ from import_export.tmp_storages import TempFolderStorage
 from content.models import Status
 from content.publishing import can_publish, keep_stored_status
 from content.revisions import revision_for
-from places.geo import ZipError, zip_point
+from places.geo import validate_zip_code
 
 
 class SlugForeignKeyWidget(widgets.ForeignKeyWidget):
@@ -103,9 +103,9 @@ def check_zip(zip_code):
     if not zip_code:
         return None
     try:
-        zip_point(zip_code)
-    except ZipError as error:
-        return str(error)
+        validate_zip_code(zip_code)
+    except ValidationError as error:
+        return error.messages[0]
     return None
 
 

@@ -51,21 +51,30 @@ class PublishableQuerySet(models.QuerySet):
         return self.all() if may_preview(user, self.model) else self.published()
 
 
-class Sourced(models.Model):
-    """A row with the public page its details come from and when staff last checked it."""
-
-    source_url = models.URLField(
+def source_url_field():
+    return models.URLField(
         "source URL",
         max_length=500,
         blank=True,
         help_text="The public page these details come from.",
     )
-    checked_on = models.DateField(
+
+
+def checked_on_field():
+    """The date someone last checked a row against its source: one definition everywhere."""
+    return models.DateField(
         "source checked on",
         null=True,
         blank=True,
         help_text="When staff last checked these details against the source.",
     )
+
+
+class Sourced(models.Model):
+    """A row with the public page its details come from and when staff last checked it."""
+
+    source_url = source_url_field()
+    checked_on = checked_on_field()
 
     class Meta:
         abstract = True

@@ -7,10 +7,9 @@ from django import forms
 
 from employers.models import EmployerKind, role_model, work_setting_model
 from places.forms import ZipCodeField
-from places.geo import RADIUS_CHOICES, zip_point
+from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 
-DEFAULT_MILES = 25
 # The distance was ?radius= here before it was ?miles= across the site; old links still work.
 OLD_MILES_NAME = "radius"
 

@@ -33,6 +33,8 @@ OUTSIDE_NEW_YORK_MESSAGE = (
     "New York ZIP code, or choose a region or county."
 )
 RADIUS_CHOICES = [5, 10, 25, 50]
+# The distance a search uses when the visitor chose none, on every page.
+DEFAULT_MILES = 25
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,13 @@ from django import forms
 from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, When
 
 from places.forms import ZipCodeField
-from places.geo import RADIUS_CHOICES, zip_point
+from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 from trainings.models import Language, Training, career_model, role_model
 from trainings.search import MAX_QUERY_LENGTH
 
 MAX_COST = 1_000_000
 MAX_WEEKS = 520
-DEFAULT_MILES = 25
 # Each distance once, in order; the default is the blank value.
 MILES_CHOICES = [
     ("" if miles == DEFAULT_MILES else str(miles), f"Within {miles} miles")
