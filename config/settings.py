@@ -51,6 +51,9 @@ SITE_CREDIT = env.str(
 SITE_COPYRIGHT = env.str("SITE_COPYRIGHT", default="Health Careers New York contributors")
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks: its admin mixins and the _en/_es
+    # columns of the content fields each app lists in its translation.py.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -183,9 +186,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
+
+# Translated content (django-modeltranslation): each registered field has an _en and an _es
+# column; the English one is the default, and an empty Spanish one falls back to English
+# (templates mark that text lang="en": content/templatetags/translated.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_LANGUAGES = ("en", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 USE_TZ = True
 
 STATIC_URL = "static/"

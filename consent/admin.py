@@ -11,16 +11,17 @@ from django.utils import timezone
 
 from consent import services
 from consent.models import Category, ConsentRecord, CookieDeclaration, PolicyRevision
+from content.admin import TranslatedAdmin, TranslatedTabularInline
 
 
-class CookieDeclarationInline(admin.TabularInline):
+class CookieDeclarationInline(TranslatedTabularInline):
     model = CookieDeclaration
     extra = 0
     fields = ["name", "provider", "party", "purpose", "duration", "max_age"]
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(TranslatedAdmin):
     list_display = ["name", "slug", "necessary", "order"]
     list_editable = ["order"]
     prepopulated_fields = {"slug": ["name"]}
@@ -28,7 +29,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(CookieDeclaration)
-class CookieDeclarationAdmin(admin.ModelAdmin):
+class CookieDeclarationAdmin(TranslatedAdmin):
     list_display = ["name", "category", "provider", "party", "duration"]
     list_filter = ["category", "party"]
     search_fields = ["name", "provider", "purpose"]

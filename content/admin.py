@@ -13,6 +13,9 @@ One admin base for every content type, so each job is written once:
 - `RevisionAdmin`: the "changes for review" list and, per change, the diff against the
   live version where a publisher publishes, schedules or sends it back;
 - `PublishableInline`: an inline of a publishable model (status read-only for editors).
+
+Every one of them shows a translated field (content/i18n.py) in both languages side by
+side, English then Spanish (django-modeltranslation's admin, `TranslatedFieldsMixin`).
 """
 
 import json
@@ -33,9 +36,14 @@ from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationBaseModelAdmin,
+    TranslationTabularInline,
+)
 from simple_history.admin import SimpleHistoryAdmin
 
-from content import editing, revisions
+from content import editing, i18n, revisions
 from content.importing import (
     BoundedImportForm,
     PreviewGone,
@@ -56,7 +64,57 @@ def change_url(obj):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
 
 
-class ContentAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class _NoTranslatedFields:
+    """The translation options of a model without translated fields: nothing to replace."""
+
+    fields = {}
+    all_fields = {}
+
+
+class TranslatedFieldsMixin:
+    """django-modeltranslation's admin for models with translated fields, a no-op for others.
+
+    A translated field is shown as its English and Spanish fields on one line ("title [en]",
+    "title [es]"), in the place the admin lists the field; the original column is not shown.
+    """
+
+    def __init__(self, model, admin_site):
+        # An inline is made with its parent's model; its own model is a class attribute.
+        if i18n.translated_fields(getattr(type(self), "model", None) or model):
+            super().__init__(model, admin_site)
+        else:
+            # Skip modeltranslation's own set-up, which refuses a model it does not know (the
+            # classes after it in the MRO still set up: subclasses list them after it).
+            super(TranslationBaseModelAdmin, self).__init__(model, admin_site)
+            self.trans_opts = _NoTranslatedFields
+
+    def replace_orig_field(self, option):
+        if not option or isinstance(self, admin.options.InlineModelAdmin):
+            return super().replace_orig_field(option)
+        # The lines of a change form: a translated field's languages side by side on its line.
+        lines = []
+        for line in option:
+            names = [line] if isinstance(line, str) else list(line)
+            expanded = []
+            for name in names:
+                translations = self.trans_opts.all_fields.get(name)
+                if translations:
+                    expanded.extend(f.name for f in translations)
+                else:
+                    expanded.append(name)
+            lines.append(line if expanded == names else tuple(expanded))
+        return lines
+
+
+class TranslatedAdmin(TranslatedFieldsMixin, TranslationAdmin):
+    """A plain ModelAdmin whose translated fields show both languages (consent's policy)."""
+
+
+class TranslatedTabularInline(TranslatedFieldsMixin, TranslationTabularInline):
+    """A plain tabular inline whose translated fields show both languages."""
+
+
+class ContentAdmin(TranslatedFieldsMixin, TranslationAdmin, ImportExportMixin, SimpleHistoryAdmin):
     formfield_overrides = URL_FIELDS
     # CSV import (content/importing.py): a bounded upload, a preview that shows the totals
     # and the first rows only, and a confirm that takes only its own user's preview, once.
@@ -436,11 +494,11 @@ class PublishableAdmin(PublishableAdminMixin, ContentAdmin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-class PublishableInline(PublishableInlineMixin, admin.TabularInline):
+class PublishableInline(TranslatedFieldsMixin, PublishableInlineMixin, TranslationTabularInline):
     formfield_overrides = URL_FIELDS
 
 
-class ContentInline(admin.TabularInline):
+class ContentInline(TranslatedFieldsMixin, TranslationTabularInline):
     formfield_overrides = URL_FIELDS
 
 

@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 
+from content import i18n
 from content.models import Revision
 
 
@@ -54,16 +55,36 @@ def plain(field, value):
 
 
 def edited_fields(model):
-    """The fields a person edits: concrete, editable, not the primary key."""
-    return [f for f in model._meta.concrete_fields if f.editable and not f.primary_key]
+    """The fields a person edits: concrete, editable, not the primary key.
+
+    A translated field counts by its language columns (`title_en`, `title_es`), which the
+    change form edits; its original column only mirrors one of them (content/i18n.py).
+    """
+    originals = set(i18n.translated_fields(model))
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if f.editable and not f.primary_key and f.name not in originals
+    ]
 
 
 def row_values(obj, *, exclude=()):
     return {
-        f.name: plain(f, f.value_from_object(obj))
+        f.name: _no_empty_translation(f, plain(f, f.value_from_object(obj)))
         for f in edited_fields(type(obj))
         if f.name not in exclude
     }
+
+
+def _no_empty_translation(field, value):
+    """An empty language column (`focus_es`) is None, whether a form sent "" or nothing.
+
+    The columns are nullable, a form's text box sends "", the database may hold NULL: one
+    value for "no text" keeps an unchanged form from looking changed.
+    """
+    if value == "" and getattr(field, "translated_field", None) is not None:
+        return None
+    return value
 
 
 def m2m_values(obj):

@@ -18,15 +18,15 @@ ROLES = ADMIN + "careers/role/"
 def role_form(career, **changes):
     data = {
         "career": career.pk,
-        "name": "Care transitions coordinator",
+        "name_en": "Care transitions coordinator",
         "slug": "care-transitions-coordinator",
         "short_name": "CTC",
         "status": Status.PUBLISHED,
         "order": 5,
-        "definition": "Helps people move safely from hospital to home.",
+        "definition_en": "Helps people move safely from hospital to home.",
         "definition_source": "Test",
         "source_url": "",
-        "focus": "",
+        "focus_en": "",
         "soc_code": "",
         "soc_title": "",
     }

@@ -63,8 +63,8 @@ def role():
 
 def editor_changes_the_role(editor_client, role):
     data = change_form_data(editor_client, change(role))
-    data["job_titles-0-title"] = "Care coordination navigator"
-    data["definition"] = "Coordinates care across settings."
+    data["job_titles-0-title_en"] = "Care coordination navigator"
+    data["definition_en"] = "Coordinates care across settings."
     response = editor_client.post(change(role), data, follow=True)
     assert response.status_code == 200
     return response
@@ -154,7 +154,7 @@ def test_an_editors_change_to_a_published_training_and_its_links_waits(
     training = TrainingFactory(description="Old description.")
     other_role = RoleFactory()
     data = change_form_data(editor_client, change(training))
-    data["description"] = "New description."
+    data["description_en"] = "New description."
     data["roles"] = [str(other_role.pk)]
     editor_client.post(change(training), data)
     training.refresh_from_db()
@@ -182,7 +182,7 @@ def test_an_editors_change_to_a_published_employers_location_waits(editor_client
 
 def test_a_publishers_own_edit_goes_live_at_once(publisher_client, role):
     data = change_form_data(publisher_client, change(role))
-    data["definition"] = "Straight to the page."
+    data["definition_en"] = "Straight to the page."
     assert publisher_client.post(change(role), data).status_code == 302
     assert Role.objects.get(pk=role.pk).definition == "Straight to the page."
     assert not Revision.objects.exists()
@@ -199,7 +199,7 @@ def test_a_revision_applies_only_what_its_author_changed(editor_client, publishe
     editor_changes_the_role(editor_client, role)
     # The publisher changes another field live in the meantime.
     data = change_form_data(publisher_client, change(role))
-    data["focus"] = "Published meanwhile."
+    data["focus_en"] = "Published meanwhile."
     publisher_client.post(change(role), data)
     publisher_client.post(
         review_url(Revision.objects.get()), {"decision": "publish", "reason": "Checked"}
@@ -268,7 +268,7 @@ def test_a_save_based_on_an_outdated_version_is_refused_and_loses_nothing(
 
     first_data["title"] = "Second"
     assert first.post(change(training), first_data).status_code == 302
-    second_data["description"] = "Careful new words."
+    second_data["description_en"] = "Careful new words."
     response = second.post(change(training), second_data)
     assert response.status_code == 200
     html = response.content.decode()
@@ -278,7 +278,7 @@ def test_a_save_based_on_an_outdated_version_is_refused_and_loses_nothing(
     assert Training.objects.get(pk=training.pk).description == "Plain."
     # Saving the form as shown again keeps both changes.
     again = form_data(response)
-    assert again["title"] == "Second" and again["description"] == "Careful new words."
+    assert again["title"] == "Second" and again["description_en"] == "Careful new words."
     assert second.post(change(training), again).status_code == 302
     training.refresh_from_db()
     assert (training.title, training.description) == ("Second", "Careful new words.")
@@ -290,9 +290,9 @@ def test_an_outdated_inline_row_is_refused_too(publisher, editor, role):
     second.force_login(publisher)
     first_data = change_form_data(first, change(role))
     second_data = change_form_data(second, change(role))
-    first_data["job_titles-0-title"] = "Renamed by the first"
+    first_data["job_titles-0-title_en"] = "Renamed by the first"
     assert first.post(change(role), first_data).status_code == 302
-    second_data["focus"] = "Something else."
+    second_data["focus_en"] = "Something else."
     html = second.post(change(role), second_data).content.decode()
     assert "Renamed by the first" in html
     assert Role.objects.get(pk=role.pk).focus == ""
@@ -303,7 +303,7 @@ def test_an_outdated_inline_row_is_refused_too(publisher, editor, role):
 
 def test_an_inline_change_is_told_in_the_parents_history(publisher_client, role):
     data = change_form_data(publisher_client, change(role))
-    data["job_titles-1-title"] = "Care transitions navigator"
+    data["job_titles-1-title_en"] = "Care transitions navigator"
     data["job_titles-1-role"] = str(role.pk)
     assert publisher_client.post(change(role), data).status_code == 302
     assert JobTitle.objects.filter(role=role, title="Care transitions navigator").exists()
@@ -324,7 +324,7 @@ def test_each_count_on_the_start_page_equals_its_queue(editor_client, publisher_
     editor_changes_the_role(editor_client, role)
     second = RoleFactory()
     data = change_form_data(editor_client, change(second))
-    data["definition"] = "Scheduled words."
+    data["definition_en"] = "Scheduled words."
     editor_client.post(change(second), data)
     scheduled = Revision.objects.get(object_id=second.pk)
     publisher_client.post(
@@ -390,15 +390,15 @@ def test_a_published_roles_job_title_is_read_only_for_editors_on_its_own_page(ed
     title = role.job_titles.get()
     url = change(title)
     html = editor_client.get(url).content.decode()
-    assert 'name="title"' not in html  # view only: it is changed on the role's form
-    assert editor_client.post(url, {"role": role.pk, "title": "Sneaky"}).status_code == 403
+    assert 'name="title_en"' not in html  # view only: it is changed on the role's form
+    assert editor_client.post(url, {"role": role.pk, "title_en": "Sneaky"}).status_code == 403
     response = editor_client.post(
-        reverse("admin:careers_jobtitle_add"), {"role": role.pk, "title": "Sneaky"}
+        reverse("admin:careers_jobtitle_add"), {"role": role.pk, "title_en": "Sneaky"}
     )
     assert "is published: add this on its own page" in response.content.decode()
     assert list(role.job_titles.values_list("title", flat=True)) == ["Care navigator"]
     draft = RoleFactory(status=Status.DRAFT)
     response = editor_client.post(
-        reverse("admin:careers_jobtitle_add"), {"role": draft.pk, "title": "Fine"}
+        reverse("admin:careers_jobtitle_add"), {"role": draft.pk, "title_en": "Fine"}
     )
     assert response.status_code == 302

@@ -1,0 +1,53 @@
+"""
+Content in English and Spanish (django-modeltranslation). Each app lists its translated
+fields in its `translation.py` through `translate()` below; every field there has an `_en`
+and an `_es` column, English is the default, and an empty Spanish column falls back to
+English (pages mark that text `lang="en"`: content/templatetags/translated.py).
+"""
+
+from django.conf import settings
+from modeltranslation.translator import NotRegistered, TranslationOptions, translator
+
+DEFAULT_LANGUAGE = "en"
+
+
+def translate(model, *fields):
+    """Register `fields` of `model` for translation, and of its history model too.
+
+    The history model (django-simple-history) gets the same `_en`/`_es` columns, so every
+    history entry keeps both languages and a revert restores both.
+    """
+    options = type(f"{model.__name__}Translation", (TranslationOptions,), {"fields": fields})
+    translator.register(model, options)
+    history = getattr(model, "history", None)
+    if history is not None and hasattr(history, "model"):
+        translator.register(history.model, options)
+
+
+def other_languages():
+    """The site's languages other than English, e.g. ["es"]."""
+    return [code for code, _name in settings.LANGUAGES if code != DEFAULT_LANGUAGE]
+
+
+def translated_fields(model):
+    """The names of `model`'s translated fields (e.g. ["title", "summary"]); [] if none."""
+    try:
+        return list(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return []
+
+
+def is_translated_model(model):
+    """A model of ours with translated fields (its history model does not count)."""
+    return bool(translated_fields(model)) and not model.__name__.startswith("Historical")
+
+
+def missing_translations(obj, language="es"):
+    """The translated fields of `obj` that have English text and no text in `language`."""
+    missing = []
+    for name in translated_fields(type(obj)):
+        english = getattr(obj, f"{name}_{DEFAULT_LANGUAGE}", None)
+        other = getattr(obj, f"{name}_{language}", None)
+        if english and not (other or "").strip():
+            missing.append(name)
+    return missing
