@@ -67,6 +67,51 @@ CATEGORIES = [
     },
 ]
 
+# The same words in Spanish (the _es columns, content/i18n.py), by category slug.
+CATEGORIES_ES = {
+    "necessary": {
+        "name": "Necesarias",
+        "description": (
+            "Estas cookies hacen que el sitio funcione y lo mantienen seguro: recuerdan sus "
+            "decisiones sobre cookies, protegen los formularios contra la falsificación de "
+            "solicitudes entre sitios, llevan un breve mensaje de confirmación de una página "
+            "a la siguiente y mantienen la sesión del personal iniciada. El sitio no puede "
+            "funcionar bien sin ellas, por eso siempre están activas. Ninguna de ellas le "
+            "sigue por otros sitios web."
+        ),
+    },
+    "functional": {
+        "name": "Funcionales",
+        "description": (
+            "Las cookies funcionales recordarían decisiones que hacen el sitio más fácil de "
+            "usar, como un código postal o una búsqueda que usted escribió, y nos permitirían "
+            "agregar funciones que ofrecen otros, como un video o un mapa dentro de la página."
+        ),
+    },
+    "analytics": {
+        "name": "Analíticas",
+        "description": (
+            "Las cookies analíticas nos ayudarían a entender cómo se usa el sitio: qué "
+            "páginas se leen, cómo llegan las personas y dónde se van, contado en conjunto y "
+            "no para identificarle. Lo usaríamos para mejorar la información que publicamos."
+        ),
+    },
+    "performance": {
+        "name": "De rendimiento",
+        "description": (
+            "Las cookies de rendimiento medirían qué tan rápido cargan las páginas y si hay "
+            "errores, para que podamos encontrar y corregir las páginas lentas o con fallas."
+        ),
+    },
+    "others": {
+        "name": "Otras",
+        "description": (
+            "Cookies que no entran en los grupos anteriores y que aún no hemos clasificado. "
+            "Antes de usar alguna, la incluiríamos aquí con su propósito."
+        ),
+    },
+}
+
 ELEVEN_MONTHS = "11 months"
 PROVIDER = "This website"
 
@@ -122,6 +167,48 @@ def necessary_cookies():
     ]
 
 
+def necessary_cookies_es():
+    """The Spanish purpose and duration of each cookie of necessary_cookies(), by name."""
+    return {
+        settings.CONSENT_COOKIE_NAME: {
+            "purpose": (
+                "Recuerda sus decisiones sobre cookies: un identificador de consentimiento "
+                "al azar, la versión de esta política de cookies que usted vio, las categorías "
+                "que permitió y cuándo decidió. Está firmada para que no se pueda alterar. No "
+                "guarda datos personales."
+            ),
+            "duration": "11 meses",
+        },
+        settings.CSRF_COOKIE_NAME: {
+            "purpose": (
+                "Protege los formularios de este sitio (incluidas las decisiones sobre cookies) "
+                "contra la falsificación de solicitudes entre sitios: un formulario solo se "
+                "acepta si lleva el secreto que le corresponde."
+            ),
+            "duration": "1 año",
+        },
+        settings.SESSION_COOKIE_NAME: {
+            "purpose": (
+                "Mantiene iniciada la sesión de un miembro del personal, y puede llevar un "
+                "mensaje de una sola vez de una página a la siguiente. Los visitantes que no "
+                "inician sesión normalmente nunca la reciben."
+            ),
+            "duration": (
+                "Hasta que se cierra el navegador (la sesión del personal termina después de "
+                "8 horas)"
+            ),
+        },
+        "messages": {
+            "purpose": (
+                "Lleva una confirmación de una sola vez (por ejemplo, “Se guardaron sus "
+                "decisiones sobre cookies”) a la siguiente página que usted ve, y luego se "
+                "borra."
+            ),
+            "duration": "Durante la sesión",
+        },
+    }
+
+
 def create_reference_data(Category, CookieDeclaration):
     """Create the categories and necessary declarations that are missing; keep the rest."""
     by_slug = {}
@@ -133,4 +220,24 @@ def create_reference_data(Category, CookieDeclaration):
             name=cookie["name"],
             defaults={**cookie, "category": by_slug["necessary"], "party": "first"},
         )
+    if any(f.name == "name_es" for f in Category._meta.fields):  # not before migration 0004
+        add_spanish(Category, CookieDeclaration)
     return by_slug
+
+
+def add_spanish(Category, CookieDeclaration, *, force=False):
+    """Fill the empty Spanish columns of the reference rows; keep what staff wrote unless force."""
+    plan = [
+        (Category, "slug", CATEGORIES_ES),
+        (CookieDeclaration, "name", necessary_cookies_es()),
+    ]
+    for model, key, texts in plan:
+        for row in model.objects.filter(**{f"{key}__in": list(texts)}):
+            changed = False
+            for field, text in texts[getattr(row, key)].items():
+                current = getattr(row, f"{field}_es")
+                if current != text and (force or not (current or "").strip()):
+                    setattr(row, f"{field}_es", text)
+                    changed = True
+            if changed:
+                row.save()

@@ -13,15 +13,24 @@ One strategy for every app:
 
 Each row is remembered in LoadedContent under a stable key, so a rerun finds it even after
 staff have changed its natural key (a title, a slug).
+
+Translations (content/i18n.py) follow the same strategy: `translate()` finds a loaded row by
+its key and fills its empty `_es` columns from the Spanish content file; a Spanish text
+staff wrote is kept, and force=True sets it back to the file. Rows are loaded with English
+active, so a row's own fields go to its `_en` columns.
 """
 
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import translation
 
+from content.i18n import DEFAULT_LANGUAGE
 from content.models import LoadedContent
 from content.registry import registrations
+
+COUNTS = ["created", "updated", "kept", "linked", "translated"]
 
 
 class ContentLoader:
@@ -29,9 +38,7 @@ class ContentLoader:
         self.force = force
         self.stdout = stdout
         # model label -> {"created": n, "updated": n, "kept": n, "linked": n}
-        self.counts = defaultdict(
-            lambda: dict.fromkeys(["created", "updated", "kept", "linked"], 0)
-        )
+        self.counts = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
 
     def row(self, model, key, lookup, values=None, m2m=None):
         """Create, keep or (with force) update one row; returns it, or None if staff deleted it.
@@ -93,6 +100,31 @@ class ContentLoader:
             )
         return obj
 
+    def translate(self, model, key, values, language):
+        """Fill the `language` columns of the row loaded under `key` from `values`.
+
+        `values` maps a translated field to its text, e.g. {"title": "Hospitales"}. An empty
+        column is filled; one staff filled in is kept unless force=True. Returns the row, or
+        None when no row was loaded under that key (or staff deleted it).
+        """
+        key = f"{model._meta.model_name}:{key}"
+        record = LoadedContent.objects.filter(key=key).first()
+        obj = model._default_manager.filter(pk=record.object_id).first() if record else None
+        if obj is None:
+            return None
+        changed = False
+        for name, value in values.items():
+            column = f"{name}_{language}"
+            current = getattr(obj, column)
+            if current == value or (not self.force and (current or "").strip()):
+                continue
+            setattr(obj, column, value)
+            changed = True
+        if changed:
+            obj.save()
+            self.counts[model._meta.label]["translated"] += 1
+        return obj
+
     def note(self, message):
         if self.stdout is not None:
             self.stdout.write(message)
@@ -116,7 +148,7 @@ def _differs(current, wanted):
 def load(*functions, force=False, stdout=None):
     """Run content loaders (each `fn(loader)`) in one transaction; counts by model label."""
     loader = ContentLoader(force=force, stdout=stdout)
-    with transaction.atomic():
+    with transaction.atomic(), translation.override(DEFAULT_LANGUAGE):
         for function in functions:
             function(loader)
     return {label: dict(counts) for label, counts in loader.counts.items()}
@@ -132,7 +164,7 @@ def load_registered(*, force=False, stdout=None):
 
 def totals(counts):
     """{"created": n, ...} over every model of a `load()` result."""
-    summed = dict.fromkeys(["created", "updated", "kept", "linked"], 0)
+    summed = dict.fromkeys(COUNTS, 0)
     for numbers in counts.values():
         for name, value in numbers.items():
             summed[name] += value
