@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from careers.search import spanish_search_text
 from content.models import (
     EducationLevel,
     Publishable,
@@ -269,6 +270,8 @@ class JobTitle(CheckedMixin):
     title = models.CharField(max_length=200)
     # Lower-cased, accent-stripped copy of the title used by the portable search.
     search_text = models.CharField(max_length=200, editable=False, db_index=True, default="")
+    # The Spanish title (title_es) as the finder compares it (careers/search.py).
+    search_text_es = models.CharField(max_length=200, editable=False, db_index=True, default="")
     source_name = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
     checked_on = checked_on_field()
@@ -288,7 +291,10 @@ class JobTitle(CheckedMixin):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.search_text = normalise(self.title)
+        # Each language's own column: `title` alone is the active language's (content/i18n.py).
+        english = self.title_en if self.title_en is not None else self.__dict__.get("title")
+        self.search_text = normalise(english)
+        self.search_text_es = spanish_search_text(self.title_es)
         super().save(*args, **kwargs)
 
 

@@ -15,8 +15,15 @@ In order, until something matches:
    Results found this way are suggestions ("Did you mean");
 3. the titles that share the most of those words (at least one that says something: "care"
    alone does not), also as suggestions.
+
+Spanish titles (`title_es`, content/i18n.py) are found the same way through their own
+normalised column, `search_text_es` (spanish_search_text(): no accents, no "(a)" or "/a"
+endings, no punctuation), and the words typed are compared with it in their Spanish form
+(spanish_word(): "coordinadora", "coordinadores" -> "coordinador"). A title matches when
+all the words match its English or all match its Spanish.
 """
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -69,6 +76,31 @@ def query_words(query):
     return normalise(query or "")[:MAX_QUERY_LENGTH].split()[:MAX_WORDS]
 
 
+# "coordinador(a)", "enfermero/a", "registrados(as)": the other gender's ending, dropped.
+_GENDER_ENDING = re.compile(r"\((?:a|as|o|os|es)\)|/(?:a|as|o|os|es)\b")
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def spanish_search_text(text):
+    """A Spanish title as its search column keeps it: "Enfermero(a) registrado(a) (RN)" ->
+    "enfermero registrado rn"."""
+    text = _GENDER_ENDING.sub("", normalise(text or ""))
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
+
+
+def spanish_word(word):
+    """A typed word as it can be found in Spanish titles, whatever its gender or number:
+    "coordinadoras" -> "coordinador", "enfermera" -> "enfermer" (part of "enfermero")."""
+    word = spanish_search_text(word).replace(" ", "")
+    if len(word) >= 6 and word.endswith("es") and word[-3] in "rlnd":
+        return word[:-2]
+    if len(word) > 4 and word.endswith("s"):
+        word = word[:-1]
+    if len(word) >= 6 and word[-1] in "ao":
+        return word[:-1]
+    return word
+
+
 def singular(word):
     """ "managers" -> "manager"; short words and "-ss" words are left alone."""
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
@@ -76,23 +108,31 @@ def singular(word):
     return word
 
 
-def _word_matches(word):
-    """A Q matching titles that contain `word` (part of a word, or a whole short word)."""
+def _word_matches(word, column="search_text"):
+    """Titles whose `column` contains `word` (part of a word, or a whole short word)."""
     if len(word) >= 4:
-        return Q(search_text__contains=word)
+        return Q(**{f"{column}__contains": word})
     return (
-        Q(search_text=word)
-        | Q(search_text__startswith=f"{word} ")
-        | Q(search_text__endswith=f" {word}")
-        | Q(search_text__contains=f" {word} ")
+        Q(**{column: word})
+        | Q(**{f"{column}__startswith": f"{word} "})
+        | Q(**{f"{column}__endswith": f" {word}"})
+        | Q(**{f"{column}__contains": f" {word} "})
     )
 
 
+def _spanish_words(words):
+    return [w for w in (spanish_word(word) for word in words) if w]
+
+
 def _all_words(words):
-    condition = Q()
+    """Titles that contain every word, in English or (every word) in Spanish."""
+    english, spanish = Q(), Q()
     for word in words:
-        condition &= _word_matches(word)
-    return condition
+        english &= _word_matches(word)
+    spanish_words = _spanish_words(words)
+    for word in spanish_words:
+        spanish &= _word_matches(word, "search_text_es")
+    return english | spanish if spanish_words else english
 
 
 @dataclass
@@ -114,9 +154,9 @@ def _vocabulary(queryset):
     counts = safe_get(key)
     if counts is None:
         counts = {}
-        texts = queryset.model._default_manager.values_list("search_text", flat=True)
-        for text in texts.iterator():
-            for word in set(text.split()):
+        texts = queryset.model._default_manager.values_list("search_text", "search_text_es")
+        for english, spanish in texts.iterator():
+            for word in set(english.split()) | set(spanish.split()):
                 if word.isalpha():
                     counts[word] = counts.get(word, 0) + 1
         safe_set(key, counts, settings.PAGE_CACHE_SECONDS)
@@ -183,8 +223,12 @@ def _hits(words):
     """How many of `words` a title contains, as a database expression."""
     total = Value(0, output_field=IntegerField())
     for word in words:
+        spanish = spanish_word(word)
+        matches = _word_matches(word) | (
+            _word_matches(spanish, "search_text_es") if spanish else Q()
+        )
         total = total + Case(
-            When(_word_matches(word), then=Value(1)), default=Value(0), output_field=IntegerField()
+            When(matches, then=Value(1)), default=Value(0), output_field=IntegerField()
         )
     return total
 

@@ -11,6 +11,7 @@ from collections import OrderedDict
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from careers import pay
 from careers.forms import PayAreaForm, TitleSearchForm
@@ -91,10 +92,13 @@ def career_list(request):
 
 
 def _group_titles(titles):
-    """One entry per distinct title (accent/case-insensitive), with every role it names."""
+    """One entry per distinct title (accent/case-insensitive, in the page's language), with
+    every role it names; `row` is the title itself, to print it ({{ match.row|tr:"title" }})."""
+    spanish = get_language() == "es"
     grouped = OrderedDict()
     for title in titles:
-        entry = grouped.setdefault(title.search_text, {"title": title.title, "roles": []})
+        key = (title.search_text_es if spanish else "") or title.search_text
+        entry = grouped.setdefault(key, {"title": title.title, "row": title, "roles": []})
         if title.role not in entry["roles"]:
             entry["roles"].append(title.role)
     return list(grouped.values())[:MAX_TITLE_RESULTS]

@@ -190,7 +190,7 @@ class ConsentRecord(models.Model):
 # The policy registry (consent/registry.py) reads these models and keeps what it read in
 # the cache under this key; a change to the policy drops it. The key lives here so the
 # registry imports the models and not the other way round.
-REGISTRY_CACHE_KEY = "consent:registry:v1"
+REGISTRY_CACHE_KEY = "consent:registry:v2"  # v2: category names in every language
 
 
 def _forget_registry():

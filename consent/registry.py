@@ -8,6 +8,9 @@ When the cache cannot be reached the registry is built from the database on each
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.utils.translation import get_language
+
 from consent.models import (
     REGISTRY_CACHE_KEY,
     Category,
@@ -16,6 +19,7 @@ from consent.models import (
     cookie_name_matches,
 )
 from content.cache import forget_on_recovery, safe_delete, safe_get, safe_set
+from content.i18n import DEFAULT_LANGUAGE
 
 CACHE_SECONDS = 60
 
@@ -23,8 +27,20 @@ CACHE_SECONDS = 60
 @dataclass(frozen=True)
 class CategoryInfo:
     slug: str
-    name: str
+    # {language: name}: the cached registry serves pages in every language.
+    names: dict
     necessary: bool
+
+    @property
+    def name(self):
+        """The name in the active language, else the English one (content/i18n.py)."""
+        language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+        return self.names.get(language) or self.names.get(DEFAULT_LANGUAGE, "")
+
+    @property
+    def name_falls_back(self):
+        language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+        return language != DEFAULT_LANGUAGE and not self.names.get(language)
 
 
 @dataclass(frozen=True)
@@ -64,9 +80,15 @@ forget_on_recovery(REGISTRY_CACHE_KEY)
 
 
 def _build():
+    languages = [code for code, _name in settings.LANGUAGES]
+    columns = [f"name_{code}" for code in languages]
     categories = tuple(
-        CategoryInfo(slug, name, necessary)
-        for slug, name, necessary in Category.objects.values_list("slug", "name", "necessary")
+        CategoryInfo(
+            slug,
+            {code: name for code, name in zip(languages, names, strict=True) if name},
+            necessary,
+        )
+        for slug, necessary, *names in Category.objects.values_list("slug", "necessary", *columns)
     )
     declarations = sorted(
         CookieDeclaration.objects.values_list("name", "category__slug"),
