@@ -12,12 +12,17 @@ status of their own follow their parent and all count) is one of:
 - no date: no checked date and no reason (a gap, not a decision);
 - stale: checked longer ago than settings.REVIEW_AFTER_DAYS (a year);
 - ok.
+
+Apart from that, `translation_audit()` lists the published rows of every model with
+translated fields (content/i18n.py) that have English text and no Spanish in some field:
+their Spanish pages show English there (marked lang="en").
 """
 
 from dataclasses import dataclass, field
 
 from django.apps import apps
 
+from content import i18n
 from content.models import Status
 from content.review import cutoff
 
@@ -98,5 +103,33 @@ def audit(models=None, *, today=None):
             if problem:
                 reason = getattr(obj, REASON_FIELD, "") if has_reason else ""
                 result.rows[problem].append((obj.pk, str(obj)[:80], reason))
+        results[result.label] = result
+    return results
+
+
+@dataclass
+class TranslationAudit:
+    label: str
+    total: int = 0
+    # [(pk, name, [fields without text in the language])]
+    missing: list = field(default_factory=list)
+
+
+def translated_models():
+    """Concrete, non-historical models with translated fields."""
+    found = [m for m in apps.get_models() if i18n.is_translated_model(m)]
+    return sorted(found, key=lambda m: m._meta.label)
+
+
+def translation_audit(language="es", models=None):
+    """{label: TranslationAudit}: published rows with a translated field not in `language`."""
+    results = {}
+    for model in models or translated_models():
+        result = TranslationAudit(model._meta.label)
+        for obj in published_rows(model).order_by("pk"):
+            result.total += 1
+            missing = i18n.missing_translations(obj, language)
+            if missing:
+                result.missing.append((obj.pk, str(obj)[:80], missing))
         results[result.label] = result
     return results

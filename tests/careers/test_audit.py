@@ -12,7 +12,8 @@ import pytest
 from django.core.management import call_command
 
 from careers import models
-from content.audit import audit, audited_models
+from content.audit import audit, audited_models, translation_audit
+from tests.trainings.factories import TrainingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,8 @@ def test_command_prints_a_line_per_model_and_totals_and_exits_0(starting_content
     text = out.getvalue()
     assert "careers.JobTitle: 24 published, 21 ok, " in text
     assert "3 not yet verified (marked)" in text
-    assert text.strip().splitlines()[-1].startswith("Total: ")
+    assert any(line.startswith("Total: ") for line in text.splitlines())
+    assert text.strip().splitlines()[-1].startswith("Spanish: ")
     assert "Care Navigator" in text  # the rows themselves are listed
 
 
@@ -83,3 +85,38 @@ def test_draft_rows_are_not_audited(starting_content):
     models.Career.objects.update(status="draft")
     assert audit()["careers.Career"].total == 0
     assert audit()["careers.Role"].total == 0
+
+
+def test_rows_without_spanish_are_listed_and_counted_per_model(starting_content):
+    # The starting careers content has Spanish everywhere; trainings' descriptions do not yet.
+    results = translation_audit("es")
+    assert results["careers.Role"].total == 2 and results["careers.Role"].missing == []
+    role = models.Role.objects.get(slug="care-manager")
+    role.focus_es = ""
+    role.save()
+    training = TrainingFactory(description="Learn it.", prerequisites="")
+    results = translation_audit("es")
+    assert results["careers.Role"].missing == [(role.pk, str(role), ["focus"])]
+    missing = {pk: fields for pk, _name, fields in results["trainings.Training"].missing}
+    assert missing[training.pk] == ["description"]  # an empty English field needs no Spanish
+
+    out = StringIO()
+    call_command("audit_content", stdout=out)
+    text = out.getvalue()
+    assert f"careers.Role #{role.pk} 'Care manager': no Spanish (focus)" in text
+    assert "careers.Role: 2 published, 1 without Spanish" in text
+
+    out = StringIO()
+    call_command("audit_content", "--summary", stdout=out)
+    summary = out.getvalue()
+    assert "careers.Role: 2 published, 1 without Spanish" in summary
+    assert "no Spanish (focus)" not in summary
+    assert "consent.Category: 5 published, 0 without Spanish" in summary
+
+
+def test_draft_rows_need_no_spanish_yet(starting_content):
+    role = models.Role.objects.get(slug="care-manager")
+    role.focus_es = ""
+    role.status = "draft"
+    role.save()
+    assert translation_audit("es")["careers.Role"].missing == []
