@@ -41,6 +41,7 @@ from modeltranslation.admin import (
     TranslationBaseModelAdmin,
     TranslationTabularInline,
 )
+from modeltranslation.utils import get_translation_fields
 from simple_history.admin import SimpleHistoryAdmin
 
 from content import editing, i18n, revisions
@@ -97,9 +98,8 @@ class TranslatedFieldsMixin:
             names = [line] if isinstance(line, str) else list(line)
             expanded = []
             for name in names:
-                translations = self.trans_opts.all_fields.get(name)
-                if translations:
-                    expanded.extend(f.name for f in translations)
+                if name in self.trans_opts.all_fields:
+                    expanded.extend(get_translation_fields(name))  # English, then Spanish
                 else:
                     expanded.append(name)
             lines.append(line if expanded == names else tuple(expanded))
