@@ -22,9 +22,7 @@ def test_a_role_change_form_shows_english_and_spanish_side_by_side(publisher_cli
         assert f'name="{field}_en"' in html and f'name="{field}_es"' in html
         assert f'name="{field}"' not in html  # the original column is not edited directly
         # Both languages in one admin line (Django's fieldBox: fields side by side).
-        line = re.search(
-            rf'<div class="form-row[^"]*field-{field}_en field-{field}_es">', html
-        )
+        line = re.search(rf'<div class="form-row[^"]*field-{field}_en field-{field}_es">', html)
         assert line, field
     # Inline job titles: a column per language.
     assert 'name="job_titles-0-title_en"' in html and 'name="job_titles-0-title_es"' in html
