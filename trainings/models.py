@@ -401,7 +401,15 @@ class Training(Publishable):
             raise ValidationError(errors)
 
     def build_search_text(self):
-        parts = [self.title, self.provider.name, self.credential, self.description]
+        # The description in both languages (content/i18n.py): a search in Spanish or in
+        # English finds it, whatever language the page is in.
+        parts = [
+            self.title,
+            self.provider.name,
+            self.credential,
+            self.description_en if self.description_en is not None else self.description,
+            self.description_es,
+        ]
         return normalise(" ".join(part for part in parts if part))
 
     @property

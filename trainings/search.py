@@ -3,9 +3,13 @@ Training search behind one queryset method, `Training.objects.search(query)`.
 
 PostgreSQL: full-text search (English stemming, web-search syntax so any input is valid)
 over the title (weight A) and the search text (title, provider name, credential and
-description; weight B), ranked with ts_rank. The weighted document is a stored generated
-column, `search_vector`, with a GIN index (migration 0002, PostgreSQL only), so cold
-queries neither recompute it per row nor read every row.
+description in English and Spanish; weight B), ranked with ts_rank; the search text is also
+read with Spanish stemming (weight D), and a query matches under either language
+("coordinadores" finds "coordinador"). The weighted document is a stored generated column,
+`search_vector`, with a GIN index (migrations 0002 and 0010, PostgreSQL only), so cold
+queries neither recompute it per row nor read every row. Text and query are lower-cased and
+stripped of accents in Python (content.text.normalise), so accents are optional everywhere
+with no database extension.
 
 Elsewhere: every word must appear in the lower-cased search text; trainings whose title
 holds the words rank first. On SQLite the words of 3 or more characters are looked up in an
@@ -25,6 +29,7 @@ from content.text import normalise
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SEARCH_CONFIG = "english"
+SPANISH_CONFIG = "spanish"  # PostgreSQL's built-in Spanish stemming (migration 0010)
 FTS_TABLE = "trainings_training_fts"  # SQLite, migration 0006
 TRIGRAM = 3  # the shortest word the trigram index can find
 
@@ -42,7 +47,9 @@ def search_trainings(queryset, query):
         # still annotated, so callers can sort by rank.
         return queryset.annotate(search_rank=Value(0.0, output_field=FloatField())).none()
     if connection.vendor == "postgresql":
-        ts_query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        ts_query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG) | SearchQuery(
+            text, search_type="websearch", config=SPANISH_CONFIG
+        )
         vector = search_vector()
         return (
             queryset.annotate(search_document=vector)
