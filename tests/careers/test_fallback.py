@@ -74,3 +74,11 @@ def test_the_filters_escape_text_in_both_cases():
         assert template.render(Context({"role": role})) == (
             '<span lang="en">&lt;b&gt;Care&lt;/b&gt; &amp; more</span>| lang="en"'
         )
+
+
+def test_a_training_fact_without_spanish_marks_its_cell(client):
+    training = TrainingFactory(prerequisites="A high school diploma.", funding_notes="")
+    html = spanish(client, training.get_absolute_url())
+    assert '<dd lang="en">A high school diploma.</dd>' in html
+    # Nothing stated in either language: the "not stated" line is the page's own words.
+    assert not re.search(r'<dd lang="en">[^<]*(Not stated|no lo indica)', html)
