@@ -105,7 +105,7 @@ class JobTitleAdmin(ContentAdmin):
     list_display = ["title", "role", "source_name", "checked_on", verification]
     list_filter = ["role__career", "role"]
     list_select_related = ["role__career"]
-    search_fields = ["title", "search_text", "role__name"]
+    search_fields = ["title", "search_text", "search_text_es", "role__name"]
     autocomplete_fields = ["role"]
     ordering = ["title"]
 
