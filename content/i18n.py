@@ -22,6 +22,30 @@ def translate(model, *fields):
     history = getattr(model, "history", None)
     if history is not None and hasattr(history, "model"):
         translator.register(history.model, options)
+        _track_in_history(model, history.model)
+
+
+def _track_in_history(model, history_model):
+    """Make simple-history treat the new language columns as the fields they are.
+
+    simple-history listed the model's fields when the model was made, before the language
+    columns existed: its diffs ("what changed") and the model it rebuilds from an entry (a
+    revert) would leave them out, and a revert would empty the Spanish.
+    """
+    columns = [f for f in model._meta.fields if getattr(f, "translated_field", None) is not None]
+    history_model.tracked_fields = [*history_model.tracked_fields, *columns]
+    descriptor = history_model.__dict__.get("history_object")
+    if descriptor is not None:
+        descriptor.fields_included = [*descriptor.fields_included, *columns]
+    rebuild = history_model.instance.fget
+
+    def instance(entry):
+        obj = rebuild(entry)
+        for column in columns:
+            setattr(obj, column.attname, getattr(entry, column.attname))
+        return obj
+
+    history_model.instance = property(instance)
 
 
 def other_languages():

@@ -45,3 +45,18 @@ def test_the_cookie_category_form_shows_both_languages(admin_client):
     html = html.decode()
     assert 'name="name_en"' in html and 'name="name_es"' in html
     assert "Analíticas" in html
+
+
+def test_history_keeps_both_languages_and_a_revert_restores_them():
+    role = RoleFactory(name="Care helper")
+    role.name_es = "Ayudante"
+    role.save()
+    role.name_en, role.name_es = "Care aide", "Asistente"
+    role.save()
+    latest, earlier = role.history.order_by("-history_id")[:2]
+    assert (earlier.name_en, earlier.name_es) == ("Care helper", "Ayudante")
+    # What changed, as the history page tells it, includes the Spanish.
+    assert {"name_en", "name_es"} <= set(latest.diff_against(earlier).changed_fields)
+    earlier.instance.save()
+    role = Role.objects.get(pk=role.pk)
+    assert (role.name_en, role.name_es) == ("Care helper", "Ayudante")
