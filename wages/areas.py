@@ -8,6 +8,7 @@ then shows the New York State figures, `state_area()`.
 from dataclasses import dataclass
 
 import zipcodes
+from django.utils.translation import gettext
 
 from wages.models import Area, CountyArea
 
@@ -70,7 +71,7 @@ def locate_zip(zip_code):
     """
     zip_code = zip_code.strip() if isinstance(zip_code, str) else zip_code
     if not is_zip(zip_code):
-        raise ZipCodeError("Enter a 5-digit ZIP code, for example 12207.")
+        raise ZipCodeError(gettext("Enter a 5-digit ZIP code, for example 12207."))
     try:
         matches = zipcodes.matching(zip_code)
     except (TypeError, ValueError):
