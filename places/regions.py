@@ -58,6 +58,13 @@ COUNTY_CHOICES = [
 ]
 
 
+def county_label(county):
+    """ "Albany" -> "Albany County" ("Condado de Albany" in Spanish); other names unchanged."""
+    if county not in REGION_BY_COUNTY:
+        return county
+    return format_lazy(_("{county} County"), county=county)
+
+
 def region_for_county(county):
     """The region a county belongs to, or None for a name that is not a NY county."""
     return REGION_BY_COUNTY.get(county)

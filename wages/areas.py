@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import zipcodes
 from django.utils.translation import gettext
 
+from places.regions import REGION_BY_COUNTY, county_label
 from wages.models import Area, CountyArea
 
 STATE_AREA_CODE = "3600000"
@@ -58,6 +59,12 @@ class ZipArea:
     @property
     def in_new_york(self):
         return bool(self.county)
+
+    @property
+    def county_name(self):
+        """The county for people, in their language: "Albany County", "Condado de Albany"."""
+        key = _county_key(self.county)
+        return county_label(key) if key in REGION_BY_COUNTY else self.county
 
 
 def locate_zip(zip_code):
