@@ -3,7 +3,9 @@
 many things each county has, each county a link to `<base_url>?county=<County>`.
 
 The owning app counts (one query) and hands the counts over, so places imports no feature
-app. The shapes are places/data/ny_counties.json (scripts/make_ny_county_map.py).
+app. It also hands over the nouns already in the reader's language
+(`{% translate "employer" as one %}`), since places cannot know what is counted.
+The shapes are places/data/ny_counties.json (scripts/make_ny_county_map.py).
 """
 
 import json

@@ -115,9 +115,16 @@ def test_career_page_is_in_spanish_with_the_english_figures(client, content):
             "Definición, citada textualmente.",
             "Dónde trabajan",
             "Busque un empleador cerca de usted",
+            "Empleadores que contratan para la función de",
             "Mediana del salario",
         ],
-        ["Pay at a glance", "What the roles are", "Definition, quoted.", "Where they work"],
+        [
+            "Pay at a glance",
+            "What the roles are",
+            "Definition, quoted.",
+            "Where they work",
+            "Employers hiring",
+        ],
     )
     wage = state_wage(role().soc_code)
     # The figure is the row's, written the US way; only the words around it are Spanish.
