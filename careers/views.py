@@ -308,7 +308,7 @@ def role_pay(request, career, role):
                 % {"occupation": title},
                 "chosen_heading": (
                     gettext("%(occupation)s in %(area)s")
-                    % {"occupation": title, "area": chosen.display_name}
+                    % {"occupation": title, "area": chosen.name_in_sentence}
                     if chosen
                     else ""
                 ),

@@ -99,6 +99,14 @@ class Area(models.Model):
             return pgettext("BLS area", "New York State")
         return gettext("%(name)s State") % {"name": self.name}
 
+    @property
+    def name_in_sentence(self):
+        """display_name inside a sentence ("Pay in New York State"): Spanish needs an article
+        there ("Salario en el estado de Nueva York") that a label or table row has not."""
+        if self.kind == self.Kind.STATE and self.name == "New York":
+            return pgettext("BLS area, inside a sentence", "New York State")
+        return self.display_name
+
 
 class FootnoteQuerySet(models.QuerySet):
     def top_codes(self, releases):

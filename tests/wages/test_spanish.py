@@ -78,7 +78,9 @@ def test_flags_are_spanish_words(imported):
 def test_quick_facts_are_in_spanish(imported):
     wage = Wage.objects.select_related("area").get(soc_code="21-1094", area__code="3600000")
     html = spanish("{% pay_facts wage %}", wage=wage)
-    assert "Salario en Estado de Nueva York" in html  # the default heading
+    # Inside a sentence the state takes its article; as a name (the source) it does not.
+    assert "Salario en el estado de Nueva York" in html  # the default heading
+    assert "Empleos en el estado de Nueva York" in html
     assert f"{money(wage.annual_median)} al año" in html
     with translation.override("es"):
         low, high = money(wage.hourly_p25, "hourly"), money(wage.hourly_p75, "hourly")
@@ -92,7 +94,10 @@ def test_area_names_other_than_the_state_stay_as_bls_publishes_them(imported):
     albany = Area.objects.get(code="0010580")
     with translation.override("es"):
         assert albany.display_name == "Albany-Schenectady-Troy, NY"
-        assert Area.objects.get(code="3600000").display_name == "Estado de Nueva York"
+        state = Area.objects.get(code="3600000")
+        assert state.display_name == "Estado de Nueva York"
+        assert state.name_in_sentence == "el estado de Nueva York"
+        assert albany.name_in_sentence == "Albany-Schenectady-Troy, NY"
     assert Area.objects.get(code="3600000").display_name == "New York State"
 
 

@@ -168,7 +168,7 @@ def pay_facts(wage, top_codes=None, facts_id="", heading="", heading_level=2):
     return {
         "wage": wage,
         "facts_id": facts_id or f"facts-{uuid.uuid4().hex[:8]}",
-        "heading": heading or gettext("Pay in %(area)s") % {"area": wage.area.display_name},
+        "heading": heading or gettext("Pay in %(area)s") % {"area": wage.area.name_in_sentence},
         "heading_tag": f"h{min(max(int(heading_level), 2), 6)}",
         "median_hourly": text("hourly_median", "hourly"),
         "median_annual": text("annual_median", "annual"),
@@ -178,6 +178,7 @@ def pay_facts(wage, top_codes=None, facts_id="", heading="", heading_level=2):
         "p75_annual": text("annual_p75", "annual"),
         "employment": employment_text(wage),
         "area_name": wage.area.display_name,
+        "area_in_sentence": wage.area.name_in_sentence,
         "source_url": source_url_for(wage.area),
         "release": release_name(wage.release),
     }
