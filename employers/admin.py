@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from content.admin import ContentAdmin, PublishableAdmin
+from content.admin import URL_FIELDS, ContentAdmin, PublishableAdmin
 from employers.models import Employer, Location
 from employers.resources import EmployerResource, LocationResource
 from places.regions import COUNTY_CHOICES, Region
@@ -11,6 +11,7 @@ from places.regions import COUNTY_CHOICES, Region
 class LocationInline(admin.StackedInline):
     model = Location
     extra = 0
+    formfield_overrides = URL_FIELDS
     fields = [
         "name",
         "address",
