@@ -137,12 +137,11 @@ def test_career_page_is_in_spanish_with_the_english_figures(client, content):
     assert "/hr" not in words and " a year" not in words
 
 
-def test_sources_say_when_they_were_checked_in_spanish(client, content):
+def test_pay_a_source_states_says_when_it_was_checked_in_spanish(client, content):
     words = text(spanish(client, CAREER))
-    # "Fuente: X, revisada en diciembre de 2026": month and year in the Spanish order.
-    assert re.search(r"Fuente: .+?, revisada en [a-záéíóú]+ de \d{4}\.", words)
-    assert re.search(r"Redactado por nuestro equipo a partir de .+?, fuente revisada en", words)
-    assert "checked" not in words and "Written by our editors" not in words
+    # "Según X, fuente revisada en diciembre de 2026": month and year in the Spanish order.
+    assert re.search(r"Según .+?, fuente revisada en [a-záéíóú]+ de \d{4}\.", words)
+    assert "As stated by" not in words
 
 
 def test_compare_page_is_in_spanish(client, content):
