@@ -65,4 +65,7 @@ class UrlLanguageMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language())
+        # The page is rendered: leave the thread in the default language, so that work done
+        # after this request in the same thread (the next test, a signal) is not in Spanish.
+        translation.deactivate()
         return response
