@@ -64,6 +64,8 @@ def test_spanish_pages_live_under_es(client):
     assert '<html lang="es">' in html
     assert "<h1>Aviso de privacidad</h1>" in html
     assert "Saltar al contenido principal" in html
+    assert '<meta property="og:locale" content="es_US">' in html
+    assert '<meta property="og:locale:alternate" content="en_US">' in html
     assert response.headers["Content-Language"] == "es"
     assert "django_language" not in response.cookies
 
