@@ -232,3 +232,15 @@ def test_spanish_dates_in_django_s_own_format_filter():
             Context({"d": datetime.date(2026, 3, 5)})
         )
     assert text == "5 de marzo de 2026"
+
+
+def test_the_page_cache_key_names_the_language(rf):
+    from content.pagecache import cache_key
+
+    request = rf.get("/privacy/")
+    with translation.override("en"):
+        english = cache_key(request)
+    with translation.override("es"):
+        spanish = cache_key(request)
+    assert english and spanish
+    assert english != spanish
