@@ -244,3 +244,13 @@ def test_the_page_cache_key_names_the_language(rf):
         spanish = cache_key(request)
     assert english and spanish
     assert english != spanish
+
+
+def test_the_hub_diagram_speaks_spanish_on_the_spanish_career_page(content, client):
+    html = client.get("/es/careers/care-management-care-coordination/").content.decode()
+    assert '<title id="hub-title">El centro de la rueda</title>' in html
+    start = html.index('<desc id="hub-desc">')
+    desc = html[start : html.index("</desc>", start)]
+    assert desc.startswith('<desc id="hub-desc">En el centro: ')
+    assert "la persona, su familia o cuidadores" in desc
+    assert "el centro de la rueda" in html[html.index('id="hub-caption"') :]
