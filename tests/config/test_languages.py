@@ -254,3 +254,10 @@ def test_the_hub_diagram_speaks_spanish_on_the_spanish_career_page(content, clie
     assert desc.startswith('<desc id="hub-desc">En el centro: ')
     assert "la persona, su familia o cuidadores" in desc
     assert "el centro de la rueda" in html[html.index('id="hub-caption"') :]
+
+
+@pytest.mark.parametrize(("path", "target"), [("/es", "/es/"), ("/es/privacy", "/es/privacy/")])
+def test_a_missing_slash_is_added_in_spanish_too(client, path, target):
+    response = client.get(path)
+    assert response.status_code == 301
+    assert response["Location"] == target
