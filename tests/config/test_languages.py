@@ -261,3 +261,47 @@ def test_a_missing_slash_is_added_in_spanish_too(client, path, target):
     response = client.get(path)
     assert response.status_code == 301
     assert response["Location"] == target
+
+
+@pytest.mark.parametrize(
+    ("language", "written", "checked", "expected"),
+    [
+        ("en", False, True, 'Source: <a href="https://x.example/">X</a>, checked March 2026.'),
+        (
+            "es",
+            False,
+            True,
+            'Fuente: <a href="https://x.example/">X</a>, revisada en marzo de 2026.',
+        ),
+        (
+            "es",
+            True,
+            True,
+            'Redactado por nuestro equipo a partir de <a href="https://x.example/">X</a>, '
+            "revisada en marzo de 2026.",
+        ),
+        (
+            "es",
+            False,
+            False,
+            'Fuente: <a href="https://x.example/">X</a> <strong class="unverified">',
+        ),
+        (
+            "en",
+            True,
+            False,
+            'Written by our editors from <a href="https://x.example/">X</a> <strong',
+        ),
+    ],
+)
+def test_the_source_line_in_each_language(language, written, checked, expected):
+    item = {
+        "source_url": "https://x.example/",
+        "source_name": "X",
+        "checked_on": datetime.date(2026, 3, 5) if checked else None,
+    }
+    with translation.override(language):
+        html = Template('{% include "includes/_source.html" %}').render(
+            Context({"item": item, "written": written})
+        )
+    assert expected in html
