@@ -3,7 +3,7 @@ The careers pages in Spanish: each page, rendered with Spanish active, says its 
 in Spanish and not in English, while every figure stays the one the English page shows
 (the same Wage row, "$58,130" and "$27.95 por hora"), and months read "marzo de 2026".
 
-Until LocaleMiddleware lands, translation.override("es") holds through the request.
+The URL carries the language: each page is requested at its /es/ address.
 """
 
 import html as htmllib
@@ -32,8 +32,8 @@ def content():
 
 
 def spanish(client, url, status=200):
-    with translation.override("es"):
-        response = client.get(url)
+    url = url if url.startswith("/es/") else "/es" + url
+    response = client.get(url)
     assert response.status_code == status, url
     return response.content.decode()
 
