@@ -137,8 +137,44 @@ def employer_search_urls(rng, n, zips):
     return urls
 
 
+# What Spanish speakers type into the title finder (with and without accents, typos).
+SPANISH_TITLE_WORDS = [
+    "coordinador", "coordinadora", "atención", "atencion", "administrador", "casos",
+    "trabajador", "salud", "comunitaria", "enfermera", "navegador", "paciente", "cuidado",
+    "especialista", "coordinacion", "administradora", "cordinador", "zebra",
+]  # fmt: skip
+# The page types also measured in Spanish, listed as "es: <type>" (bench/http_bench.py).
+SPANISH = (
+    "start", "career", "role", "title finder", "trainings search", "training detail",
+    "employers search", "employer detail", "cookies",
+)  # fmt: skip
+
+
+def spanish_title_finder_urls(rng, n):
+    seen, urls = set(), []
+    while len(urls) < n:
+        q = " ".join(rng.sample(SPANISH_TITLE_WORDS, rng.choice([1, 2, 2, 3])))
+        if rng.random() < 0.5:
+            q += f" {rng.randrange(10_000)}"
+        if q not in seen:
+            seen.add(q)
+            urls.append("/es/careers/?" + urlencode({"q": q}))
+    return urls
+
+
 def page_lists(rng):
-    """{page type: (description, [distinct URLs])}."""
+    """{page type: [distinct URLs]}, English and, for the SPANISH types, "es: " + type."""
+    lists = english_page_lists(rng)
+    for name in SPANISH:
+        if name == "title finder":
+            lists[f"es: {name}"] = spanish_title_finder_urls(rng, SEARCHES)
+        else:
+            lists[f"es: {name}"] = ["/es" + url for url in lists[name]]
+    return lists
+
+
+def english_page_lists(rng):
+    """{page type: [distinct URLs]}."""
     zips = ny_zips()
     careers = [c.get_absolute_url() for c in Career.objects.published()]
     roles = [

@@ -19,7 +19,7 @@ def copy_into_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("employers", "0007_merge_review_and_bench"),
+        ("employers", "0008_location_source"),
     ]
 
     operations = [
