@@ -155,8 +155,9 @@ def test_guide_bad_answers_get_a_clear_message(client, roles_and_trainings, quer
 
 def test_guide_falls_back_when_roles_have_no_education_rows(client):
     career = CareerFactory()
-    RoleFactory(career=career, slug="care-coordinator")
-    RoleFactory(career=career, slug="care-manager")
+    # Named, so their order does not hang on factory sequence numbers ("Role 9" > "Role 10").
+    RoleFactory(career=career, slug="care-coordinator", name="Care coordinator")
+    RoleFactory(career=career, slug="care-manager", name="Care manager")
     roles, _ = suggested(client.get(URL, {"have": "high_school"}))
     assert roles == ["care-coordinator"]
     roles, _ = suggested(client.get(URL, {"have": "license_lpn"}))
