@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from content.models import Publishable, PublishableQuerySet
@@ -25,7 +26,7 @@ class EmployerKind(models.TextChoices):
     BEHAVIORAL_HEALTH = "behavioral-health", _("Behavioral health provider")
     COMMUNITY_BASED = "community-based", _("Community-based organization")
     LOCAL_HEALTH_DEPARTMENT = "local-health-department", _("Local health department")
-    OTHER = "other", _("Other")
+    OTHER = "other", pgettext_lazy("kind of employer", "Other")
 
 
 class EmployerQuerySet(PublishableQuerySet):
