@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
+from consent.models import Category
 from tests.consent.helpers import choose, shows_banner
 
 pytestmark = pytest.mark.django_db
@@ -97,3 +98,27 @@ def test_bad_choice_is_refused_in_spanish(client):
     assert response.json()["errors"]["action"] == [
         "Elija Aceptar todas, Rechazar todas o Guardar mis opciones."
     ]
+
+
+def test_the_registry_keeps_one_copy_per_language(client):
+    """The banner prints the categories' names, which are translated: an English copy of the
+    registry must never answer a Spanish page (nor the other way round)."""
+    client.get("/trainings/")  # the English copy is cached
+    Category.objects.filter(slug="analytics").update(name="Analíticas")  # no save(): no forget
+    with translation.override("es"):
+        spanish_html = Client().get("/trainings/").content.decode()
+    english_html = Client().get("/trainings/").content.decode()
+    assert "(functional, analíticas, performance, other)" in spanish_html
+    assert "(functional, analytics, performance, other)" in english_html
+
+
+def test_saving_a_category_forgets_every_language_copy(client):
+    with translation.override("es"):
+        Client().get("/trainings/")
+    Client().get("/trainings/")
+    category = Category.objects.get(slug="analytics")
+    category.name = "Statistics"
+    category.save()
+    with translation.override("es"):
+        assert "statistics" in Client().get("/trainings/").content.decode()
+    assert "statistics" in Client().get("/trainings/").content.decode()
