@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -463,7 +463,8 @@ class Training(Publishable):
         low = _money(self.cost_low)
         if self.cost_high is None or self.cost_high == self.cost_low:
             return low
-        return gettext("%(low)s to %(high)s") % {"low": low, "high": _money(self.cost_high)}
+        cost_range = pgettext("a training's cost, lowest to highest", "%(low)s to %(high)s")
+        return cost_range % {"low": low, "high": _money(self.cost_high)}
 
     @property
     def length_display(self):
