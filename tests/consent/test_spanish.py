@@ -3,22 +3,26 @@ The cookie banner, the cookies page and the confirmations in Spanish (issue 17).
 categories' names and descriptions are database content (translated elsewhere); this file
 checks the words the consent app itself writes.
 
-Until LocaleMiddleware lands, `translation.override("es")` holds through the request.
+tests/spanish_pages.py asks for each page at its Spanish address, with Spanish active.
 """
 
 import pytest
 from django.test import Client
-from django.utils import translation
 
 from consent.models import Category
-from tests.consent.helpers import choose, shows_banner
+from tests.consent.helpers import SAVE_URL, shows_banner
+from tests.spanish_pages import get_in_spanish, post_in_spanish
 
 pytestmark = pytest.mark.django_db
 
 
+def choose_in_spanish(client, action, **extra):
+    data = {"action": action, "source": "banner", "next": "/"}
+    return post_in_spanish(client, SAVE_URL, data, **extra)
+
+
 def test_banner_is_in_spanish(client):
-    with translation.override("es"):
-        response = client.get("/trainings/")
+    response = get_in_spanish(client, "/trainings/")
     assert shows_banner(response)
     html = response.content.decode()
     for words in (
@@ -36,8 +40,7 @@ def test_banner_is_in_spanish(client):
 
 def test_cookies_page_is_in_spanish(client, analytics_ga):
     analytics_ga[0].category.cookies.update(party="third")
-    with translation.override("es"):
-        html = client.get("/cookies/").content.decode()
+    html = get_in_spanish(client, "/cookies/").content.decode()
     for words in (
         "<h1>Las cookies y sus opciones</h1>",
         "Las cookies son pequeños archivos",
@@ -60,40 +63,35 @@ def test_cookies_page_is_in_spanish(client, analytics_ga):
 
 
 def test_cookies_page_names_the_visitors_choice_in_spanish(client):
-    with translation.override("es"):
-        choose(client, "reject_all")
-        html = client.get("/cookies/").content.decode()
+    choose_in_spanish(client, "reject_all")
+    html = get_in_spanish(client, "/cookies/").content.decode()
     assert "Usted eligió el " in html
     assert "(rechazar todas)" in html
     assert "Su identificador de consentimiento es <code>" in html
 
 
 def test_gpc_notice_is_in_spanish():
-    with translation.override("es"):
-        html = Client(HTTP_SEC_GPC="1").get("/cookies/").content.decode()
+    html = get_in_spanish(Client(HTTP_SEC_GPC="1"), "/cookies/").content.decode()
     assert "Respetamos su señal de exclusión voluntaria." in html
 
 
 def test_confirmation_message_is_in_spanish(client):
-    with translation.override("es"):
-        response = choose(client, "accept_all", next_url="/trainings/")
-        assert response.status_code == 303
-        html = client.get("/trainings/").content.decode()
+    response = choose_in_spanish(client, "accept_all")
+    assert response.status_code == 303
+    html = get_in_spanish(client, "/trainings/").content.decode()
     assert "Usted aceptó todas las cookies." in html
     assert "Cambiar la configuración de cookies</a>." in html
 
 
 def test_confirmation_for_the_script_is_in_spanish(client):
-    with translation.override("es"):
-        response = choose(client, "custom", HTTP_ACCEPT="application/json")
+    response = choose_in_spanish(client, "custom", HTTP_ACCEPT="application/json")
     data = response.json()
     assert data["message"] == "Guardamos sus opciones de cookies."
     assert data["change_text"] == "Cambiar la configuración de cookies"
 
 
 def test_bad_choice_is_refused_in_spanish(client):
-    with translation.override("es"):
-        response = choose(client, "maybe", HTTP_ACCEPT="application/json")
+    response = choose_in_spanish(client, "maybe", HTTP_ACCEPT="application/json")
     assert response.status_code == 400
     assert response.json()["errors"]["action"] == [
         "Elija Aceptar todas, Rechazar todas o Guardar mis opciones."
@@ -105,20 +103,17 @@ def test_the_registry_keeps_one_copy_per_language(client):
     registry must never answer a Spanish page (nor the other way round)."""
     client.get("/trainings/")  # the English copy is cached
     Category.objects.filter(slug="analytics").update(name="Analíticas")  # no save(): no forget
-    with translation.override("es"):
-        spanish_html = Client().get("/trainings/").content.decode()
+    spanish_html = get_in_spanish(Client(), "/trainings/").content.decode()
     english_html = Client().get("/trainings/").content.decode()
     assert "(functional, analíticas, performance, other)" in spanish_html
     assert "(functional, analytics, performance, other)" in english_html
 
 
 def test_saving_a_category_forgets_every_language_copy(client):
-    with translation.override("es"):
-        Client().get("/trainings/")
+    get_in_spanish(Client(), "/trainings/")
     Client().get("/trainings/")
     category = Category.objects.get(slug="analytics")
     category.name = "Statistics"
     category.save()
-    with translation.override("es"):
-        assert "statistics" in Client().get("/trainings/").content.decode()
+    assert "statistics" in get_in_spanish(Client(), "/trainings/").content.decode()
     assert "statistics" in Client().get("/trainings/").content.decode()

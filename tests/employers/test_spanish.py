@@ -2,7 +2,7 @@
 The employers pages in Spanish (issue 17): the search, its errors and the employer page
 speak Spanish; names, addresses, phone numbers and sources stay exactly as they are.
 
-Until LocaleMiddleware lands, `translation.override("es")` holds through the request.
+tests/spanish_pages.py asks for each page at its Spanish address, with Spanish active.
 """
 
 import datetime
@@ -10,20 +10,19 @@ import json
 import re
 
 import pytest
-from django.utils import translation
 
 from employers.models import EmployerKind
 from tests.careers.factories import RoleFactory
 from tests.employers.factories import EmployerFactory, LocationFactory
+from tests.spanish_pages import get_in_spanish
 
 pytestmark = pytest.mark.django_db
 
 URL = "/employers/"
 
 
-def spanish(client, url, **params):
-    with translation.override("es"):
-        return client.get(url, params)
+def spanish(client, path, **params):
+    return get_in_spanish(client, path, params)
 
 
 @pytest.fixture

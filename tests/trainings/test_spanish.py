@@ -2,26 +2,25 @@
 The trainings pages in Spanish (issue 17): every page renders its own words from the
 trainings catalogue, while names, sources, money and dates stay exactly as in English.
 
-Until LocaleMiddleware lands, `translation.override("es")` holds through the request.
+tests/spanish_pages.py asks for each page at its Spanish address, with Spanish active.
 """
 
 import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import translation
 
 from content.models import EducationLevel, Status
 from tests.careers.factories import CareerFactory, EducationRequirementFactory, RoleFactory
+from tests.spanish_pages import get_in_spanish
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Training
 
 pytestmark = pytest.mark.django_db
 
 
-def spanish(client, url, **params):
-    with translation.override("es"):
-        return client.get(url, params)
+def spanish(client, path, **params):
+    return get_in_spanish(client, path, params)
 
 
 @pytest.fixture
