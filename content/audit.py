@@ -4,7 +4,8 @@ two fields every content row uses for its source (`source_url`, `checked_on`), f
 through the apps registry, so this app names no feature app.
 
 Each published row (rows of a model with a status: the published ones; rows without a
-status of their own follow their parent and all count) is one of:
+status of their own follow their parent: an employer's location counts while its employer
+is published, as on the "About our data" page, content/sources.py) is one of:
 
 - no source: `source_url` is empty;
 - not yet verified: no checked date, and `unverified_reason` says why nobody could check
@@ -18,8 +19,8 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
-from content.models import Status
 from content.review import cutoff
+from content.sources import published_rows
 
 SOURCE_FIELD = "source_url"
 DATE_FIELD = "checked_on"
@@ -45,15 +46,6 @@ def audited_models():
         if {SOURCE_FIELD, DATE_FIELD} <= names and not model.__name__.startswith("Historical"):
             found.append(model)
     return sorted(found, key=lambda m: m._meta.label)
-
-
-def published_rows(model):
-    manager = model._default_manager
-    if hasattr(manager, "published"):
-        return manager.published()
-    if "status" in _field_names(model):
-        return manager.filter(status=Status.PUBLISHED)
-    return manager.all()
 
 
 @dataclass
@@ -92,7 +84,7 @@ def audit(models=None, *, today=None):
     for model in models or audited_models():
         has_reason = REASON_FIELD in _field_names(model)
         result = ModelAudit(model._meta.label)
-        for obj in published_rows(model).order_by("pk"):
+        for obj in published_rows(model).distinct().order_by("pk"):
             result.total += 1
             problem = classify(obj, before, has_reason)
             if problem:

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from content.admin import ContentAdmin, PublishableAdmin
+from content.admin import URL_FIELDS, ContentAdmin, PublishableAdmin
 from employers.models import Employer, Location
 from employers.resources import EmployerResource, LocationResource
 from places.regions import COUNTY_CHOICES, Region
@@ -11,6 +11,7 @@ from places.regions import COUNTY_CHOICES, Region
 class LocationInline(admin.StackedInline):
     model = Location
     extra = 0
+    formfield_overrides = URL_FIELDS
     fields = [
         "name",
         "address",
@@ -19,8 +20,20 @@ class LocationInline(admin.StackedInline):
         ("latitude", "longitude"),
         "coordinates_note",
         "phone",
+        ("source_name", "source_url"),
+        ("checked_on", "unverified_reason"),
     ]
     readonly_fields = ["region"]
+
+
+@admin.display(description="verified")
+def location_verification(obj):
+    """ "checked <month year>", or "not yet verified" (with why, when staff said)."""
+    if obj.is_verified:
+        return f"checked {obj.checked_on:%B %Y}"
+    if obj.unverified_reason:
+        return f"not yet verified: {obj.unverified_reason}"
+    return "not yet verified"
 
 
 class LocationCountyFilter(admin.SimpleListFilter):
@@ -103,6 +116,7 @@ class LocationAdmin(ContentAdmin):
     review_through = "employer"
     resource_classes = [LocationResource]
     list_display = ["employer", "name", "city", "county", "region", "zip_code", "phone"]
+    list_display += [location_verification]
     list_filter = ["region", "county", "employer__kind"]
     search_fields = ["employer__name", "name", "city", "zip_code", "address"]
     list_select_related = ["employer"]

@@ -98,6 +98,11 @@ def _location_values(place):
         "longitude": longitude,
         "coordinates_note": note,
         "phone": place.get("phone", ""),
+        # Where the address was read, and when; a site nobody could check says why instead.
+        "source_name": place.get("source_name", ""),
+        "source_url": place.get("source_url", ""),
+        "checked_on": place.get("checked_on"),
+        "unverified_reason": place.get("unverified_reason", ""),
     }
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from content.models import Publishable, PublishableQuerySet
+from content.models import Publishable, PublishableQuerySet, Sourced
 from places.geo import is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
@@ -151,8 +151,13 @@ class Employer(Publishable):
         return reverse("employers:employer_detail", kwargs={"slug": self.slug})
 
 
-class Location(models.Model):
-    """One site of an employer: an office, clinic or hospital, with its coordinates."""
+class Location(Sourced):
+    """
+    One site of an employer: an office, clinic or hospital, with its coordinates, and the
+    public page its address was read on (`source_url`, checked on `checked_on`). A site
+    nobody could check against a first-party page or a public register has no date and says
+    why in `unverified_reason`; its page says "not yet verified".
+    """
 
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="locations")
     name = models.CharField(max_length=200, blank=True, help_text="e.g. Main office")
@@ -177,6 +182,20 @@ class Location(models.Model):
         help_text='Where the coordinates come from, e.g. "ZIP code center (zipcodes package)".',
     )
     phone = models.CharField(max_length=30, blank=True)
+    source_name = models.CharField(
+        max_length=300, blank=True, help_text="The name of the page the address was read on."
+    )
+    # The same field as careers' rows have (careers.models.CheckedMixin): this app does not
+    # import careers, and the audit and pages look for the field by its name.
+    unverified_reason = models.CharField(
+        "not yet verified because",
+        max_length=300,
+        blank=True,
+        help_text=(
+            "Why nobody could check this address against its source yet. Pages say "
+            '"not yet verified" until it has a checked date.'
+        ),
+    )
 
     history = HistoricalRecords()
 
@@ -210,6 +229,10 @@ class Location(models.Model):
         if self.zip_code and not is_zip(self.zip_code):
             raise ValidationError({"zip_code": "Enter a 5-digit ZIP code, or leave it blank."})
         self.region = region_for_county(self.county) or ""
+
+    @property
+    def is_verified(self):
+        return bool(self.source_url and self.checked_on)
 
     @property
     def one_line_address(self):

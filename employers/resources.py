@@ -39,17 +39,22 @@ class EmployerResource(ContentResource):
 
 
 class LocationResource(ContentResource):
-    """A location's natural key: its employer's slug, its name and its ZIP code."""
+    """A location's natural key: its employer's slug, its name and its ZIP code. Rows without
+    the page their address comes from are refused, as for employers."""
 
     employer = fields.Field(
         attribute="employer", column_name="employer", widget=SlugForeignKeyWidget(Employer)
     )
 
+    # Where each address was read, like every other content row (or why nobody could yet).
+    required_columns = SOURCE_URL_REQUIRED
+
     class Meta:
         model = Location
         fields = [
             "employer", "name", "address", "city", "county", "zip_code", "latitude",
-            "longitude", "coordinates_note", "phone",
+            "longitude", "coordinates_note", "phone", "source_name", "source_url",
+            "checked_on", "unverified_reason",
         ]  # fmt: skip
         export_order = fields
         import_id_fields = ["employer", "name", "zip_code"]

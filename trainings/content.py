@@ -55,17 +55,18 @@ def _provider_values(row):
 
 
 def _provider_source(row, trainings):
-    """Where a provider's details were read: the page its address comes from when that is a
-    page (`address_source` starting with a URL), else the page of its first program; and the
-    day that program's page was read (None, "not yet verified", when nobody has)."""
+    """Where a provider's own details were read, and when.
+
+    A row that names them (`source_url`, `checked_on`: the page its address was read on, and
+    the day) says so itself. Otherwise they are its first program's page and the day that
+    page was read (None, "not yet verified", when nobody has); the row's `source_note` says
+    the provider was not checked on a page of its own."""
+    if "checked_on" in row:
+        return {"source_url": row.get("source_url", ""), "checked_on": row["checked_on"]}
     own = [t for t in trainings if t["provider"] == row["slug"]]
-    address_source = (row.get("address_source") or "").split(" ")[0]
-    checked = sorted(t["checked_on"] for t in own if t.get("checked_on"))
-    if address_source.startswith(("https://", "http://")):
-        source_url = address_source
-    else:
-        source_url = own[0]["source_url"] if own else row.get("website", "")
-    return {"source_url": source_url, "checked_on": checked[0] if checked else None}
+    if not own:
+        return {"source_url": row.get("website", ""), "checked_on": None}
+    return {"source_url": own[0]["source_url"], "checked_on": own[0].get("checked_on")}
 
 
 def _training_values(row):

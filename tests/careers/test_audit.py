@@ -13,6 +13,7 @@ from django.core.management import call_command
 
 from careers import models
 from content.audit import audit, audited_models
+from employers.models import Employer, Location
 
 pytestmark = pytest.mark.django_db
 
@@ -33,8 +34,16 @@ def test_every_careers_model_is_audited():
     assert not any(label.split(".")[1].startswith("Historical") for label in labels)
 
 
+def test_every_content_model_with_a_source_is_audited_employer_locations_included():
+    labels = {m._meta.label for m in audited_models()}
+    assert {"employers.Employer", "employers.Location", "trainings.Training"} <= labels
+    assert {"trainings.Provider"} <= labels
+
+
 def test_no_published_starting_row_lacks_a_source_or_a_date(starting_content):
     results = audit()
+    # Every kind of row the site publishes is counted, down to each employer's locations.
+    assert results["employers.Location"].total == Location.objects.count() > 0
     gaps = {
         label: result.rows["no_source"] + result.rows["no_date"]
         for label, result in results.items()
@@ -50,10 +59,29 @@ def test_rows_marked_not_yet_verified_are_counted_apart_with_their_reason(starti
         for label, result in results.items()
         if result.rows["unverified"]
     }
-    # Today's starting content: three job titles and one occupation nobody could check.
-    assert sum(len(rows) for rows in unverified.values()) == 4, unverified
+    # Today's starting content: three job titles and one occupation nobody could check, and
+    # the employer locations whose street address no first-party page or register gives.
+    careers = {label: rows for label, rows in unverified.items() if label.startswith("careers.")}
+    assert sum(len(rows) for rows in careers.values()) == 4, careers
+    locations = unverified["employers.Location"]
+    assert len(locations) == Location.objects.filter(checked_on__isnull=True).count() > 0
+    assert set(unverified) == set(careers) | {"employers.Location"}
     for rows in unverified.values():
         assert all(reason for _pk, _name, reason in rows)
+
+
+def test_a_location_with_no_source_is_a_gap_and_follows_its_employer(starting_content):
+    location = Location.objects.filter(checked_on__isnull=False).first()
+    Location.objects.filter(pk=location.pk).update(source_url="")
+    assert [row[0] for row in audit()["employers.Location"].rows["no_source"]] == [location.pk]
+
+    # A location of a draft employer is not published, so the audit leaves it out.
+    total = audit()["employers.Location"].total
+    Employer.objects.filter(pk=location.employer_id).update(status="draft")
+    hidden = Location.objects.filter(employer_id=location.employer_id).count()
+    result = audit()["employers.Location"]
+    assert result.total == total - hidden
+    assert not result.rows["no_source"]
 
 
 def test_a_row_with_no_date_and_no_reason_is_a_gap_not_a_decision(starting_content):

@@ -33,6 +33,30 @@ def test_every_employer_names_its_public_source_and_verified_date():
             assert place.get("address_source"), (item["slug"], place)
 
 
+def test_every_location_names_its_source_and_a_checked_date_or_why_not():
+    for item in FIXTURE:
+        for place in item["locations"]:
+            where = (item["slug"], place.get("name"))
+            assert place["source_url"].startswith(("https://", "http://")), where
+            assert place["source_name"], where
+            if place.get("checked_on"):
+                datetime.date.fromisoformat(place["checked_on"])
+                assert not place.get("unverified_reason"), where
+            else:
+                assert place["unverified_reason"], where
+
+
+def test_locations_load_with_their_source_date_and_reason():
+    content.load()
+    strong = Location.objects.get(employer__slug="ur-medicine-urmc")
+    assert strong.source_url == "https://www.urmc.rochester.edu/locations/er-smh"
+    assert strong.checked_on == datetime.date(2026, 12, 1)
+    assert strong.is_verified and not strong.unverified_reason
+    montefiore = Location.objects.get(employer__slug="montefiore-medical-center")
+    assert montefiore.checked_on is None and not montefiore.is_verified
+    assert "Wikipedia" in montefiore.unverified_reason
+
+
 def test_load_creates_every_employer_then_a_second_run_changes_nothing():
     first = content.load()["employers.Employer"]
     assert first["created"] == len(FIXTURE)
@@ -120,9 +144,6 @@ def test_sources_are_the_employers_own_pages_where_one_was_found():
     assert "khproviders.org" in sources["kaleida-health"]
     assert "albanymed.org" in sources["albany-medical-center"]
     assert "jobs.northwell.edu" in sources["northwell-health"]
-    encyclopedia = [s for s, url in sources.items() if "wikipedia.org" in url]
-    # No first-party stored page was found for these two (see source_note in the file).
-    assert set(encyclopedia) <= {
-        "montefiore-medical-center",
-        "callen-lorde-community-health-center",
-    }
+    assert "montefiore.org" in sources["montefiore-medical-center"]
+    assert "callen-lorde.org" in sources["callen-lorde-community-health-center"]
+    assert not [s for s, url in sources.items() if "wikipedia.org" in url]

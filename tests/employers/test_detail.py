@@ -1,5 +1,6 @@
 """Acceptance 6: the employer page, its <address> elements and its Organization JSON-LD."""
 
+import datetime
 import json
 import re
 
@@ -44,6 +45,9 @@ def employer():
         county="Albany",
         zip_code="12208",
         phone="518-555-0100",
+        source_name="Hudson Health Home: Contact us",
+        source_url="https://hudson.example.org/contact/",
+        checked_on=datetime.date(2026, 3, 5),
     )
     LocationFactory(
         employer=employer,
@@ -52,6 +56,9 @@ def employer():
         city="Troy",
         county="Rensselaer",
         zip_code="12180",
+        source_name="Troy Record (2019)",
+        source_url="https://news.example.com/troy-office/",
+        unverified_reason="No page of the employer's gives this office's address.",
     )
     return employer
 
@@ -73,6 +80,21 @@ def test_detail_page_shows_the_employer_its_locations_roles_and_sources(client, 
     assert "Last verified on" in html
     assert "Care coordinator" in html
     assert "Health Home" in html
+
+
+def test_each_location_shows_where_its_address_comes_from_and_when_it_was_checked(client, employer):
+    html = client.get(employer.get_absolute_url()).content.decode()
+    cards = re.findall(r'<li class="card">(.*?)</li>', html, re.S)
+    albany = next(card for card in cards if "Albany office" in card)
+    troy = next(card for card in cards if "Troy office" in card)
+    assert (
+        'Source: <a href="https://hudson.example.org/contact/">Hudson Health Home: Contact us'
+        "</a>, checked March 2026." in albany
+    )
+    assert "not yet verified" not in albany
+    assert 'Source: <a href="https://news.example.com/troy-office/">Troy Record (2019)</a>' in troy
+    assert '<strong class="unverified">(not yet verified)</strong>' in troy
+    assert "checked" not in troy
 
 
 def test_roles_link_to_their_role_pages_once_those_pages_exist(client, employer):

@@ -191,9 +191,9 @@ def test_each_region_has_a_program_taught_in_person_and_online_ones_are_statewid
         .filter(delivery__in=[Training.Delivery.IN_PERSON, Training.Delivery.HYBRID])
         .values_list("provider__region", flat=True)
     )
-    # Mohawk Valley: no stored source states how a local program is taught (the report
-    # says so); Herkimer's Human Services A.A.S. is listed with "Not stated by the provider".
-    assert set(Region.values) - {Region.MOHAWK_VALLEY} <= in_person
+    # Every REDC region, the Mohawk Valley included (Herkimer College's Social Science A.A.,
+    # which its catalog lists at the Main Campus).
+    assert set(Region.values) <= in_person
     assert Training.objects.filter(provider__region=Region.MOHAWK_VALLEY).exists()
     online = Training.objects.filter(delivery=Training.Delivery.ONLINE)
     assert online.count() >= 3
