@@ -5,11 +5,9 @@ the published revisions of that policy, and the append-only record of every deci
 
 import re
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from content.cache import safe_delete
@@ -191,23 +189,10 @@ class ConsentRecord(models.Model):
 
 
 # The policy registry (consent/registry.py) reads these models and keeps what it read in
-# the cache under this key, one copy per language (the banner prints the categories' names,
-# which are translated); a change to the policy drops every copy. The key lives here so the
+# the cache under this key; a change to the policy drops it. The key lives here so the
 # registry imports the models and not the other way round.
 REGISTRY_CACHE_KEY = "consent:registry:v1"
 
 
-def registry_cache_key(language=None):
-    """The registry's key for `language` (the active one by default)."""
-    return f"{REGISTRY_CACHE_KEY}:{language or get_language() or settings.LANGUAGE_CODE}"
-
-
-def registry_cache_keys():
-    """The registry's key in every language the site speaks."""
-    codes = dict.fromkeys([settings.LANGUAGE_CODE, *(code for code, _name in settings.LANGUAGES)])
-    return [registry_cache_key(code) for code in codes]
-
-
 def _forget_registry():
-    for key in registry_cache_keys():
-        safe_delete(key)
+    safe_delete(REGISTRY_CACHE_KEY)

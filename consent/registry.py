@@ -1,21 +1,19 @@
 """
 What every request needs to know about the policy, read from the database once and kept in
 the cache: the categories (which are necessary), the declared cookie names and patterns, and
-the current revision number, one copy per language (the banner prints the categories'
-translated names). Saving a category, declaration or revision forgets every copy; with a
-per-process cache (locmem) other processes see a change within CACHE_SECONDS. When the
-cache cannot be reached the registry is built from the database on each request.
+the current revision number. Saving a category, declaration or revision forgets the cached
+copy; with a per-process cache (locmem) other processes see a change within CACHE_SECONDS.
+When the cache cannot be reached the registry is built from the database on each request.
 """
 
 from dataclasses import dataclass, field
 
 from consent.models import (
+    REGISTRY_CACHE_KEY,
     Category,
     CookieDeclaration,
     PolicyRevision,
     cookie_name_matches,
-    registry_cache_key,
-    registry_cache_keys,
 )
 from content.cache import forget_on_recovery, safe_delete, safe_get, safe_set
 
@@ -50,22 +48,19 @@ class Registry:
 
 
 def load():
-    """The registry in the active language (the categories' names are translated)."""
-    key = registry_cache_key()
-    registry = safe_get(key)
+    registry = safe_get(REGISTRY_CACHE_KEY)
     if registry is None:
         registry = _build()
-        safe_set(key, registry, CACHE_SECONDS)
+        safe_set(REGISTRY_CACHE_KEY, registry, CACHE_SECONDS)
     return registry
 
 
 def forget():
-    for key in registry_cache_keys():
-        safe_delete(key)
+    safe_delete(REGISTRY_CACHE_KEY)
 
 
-# A policy change saved while the cache was down could not drop the cached copies.
-forget_on_recovery(*registry_cache_keys())
+# A policy change saved while the cache was down could not drop the cached copy.
+forget_on_recovery(REGISTRY_CACHE_KEY)
 
 
 def _build():

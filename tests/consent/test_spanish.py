@@ -9,7 +9,6 @@ tests/spanish_pages.py asks for each page at its Spanish address, with Spanish a
 import pytest
 from django.test import Client
 
-from consent.models import Category
 from tests.consent.helpers import SAVE_URL, shows_banner
 from tests.spanish_pages import get_in_spanish, post_in_spanish
 
@@ -96,24 +95,3 @@ def test_bad_choice_is_refused_in_spanish(client):
     assert response.json()["errors"]["action"] == [
         "Elija Aceptar todas, Rechazar todas o Guardar mis opciones."
     ]
-
-
-def test_the_registry_keeps_one_copy_per_language(client):
-    """The banner prints the categories' names, which are translated: an English copy of the
-    registry must never answer a Spanish page (nor the other way round)."""
-    client.get("/trainings/")  # the English copy is cached
-    Category.objects.filter(slug="analytics").update(name="Analíticas")  # no save(): no forget
-    spanish_html = get_in_spanish(Client(), "/trainings/").content.decode()
-    english_html = Client().get("/trainings/").content.decode()
-    assert "(functional, analíticas, performance, other)" in spanish_html
-    assert "(functional, analytics, performance, other)" in english_html
-
-
-def test_saving_a_category_forgets_every_language_copy(client):
-    get_in_spanish(Client(), "/trainings/")
-    Client().get("/trainings/")
-    category = Category.objects.get(slug="analytics")
-    category.name = "Statistics"
-    category.save()
-    assert "statistics" in get_in_spanish(Client(), "/trainings/").content.decode()
-    assert "statistics" in Client().get("/trainings/").content.decode()
