@@ -10,7 +10,7 @@ PORT ?= 8000
 export DEBUG ?= True
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test test-fast lint format migrate content bench bench-scale bench-explain bench-inprocess bench-deps scale-check lighthouse browser-deps clean
+.PHONY: help install install-test run test test-fast lint format migrate content messages compilemessages gettext-deps bench bench-scale bench-explain bench-inprocess bench-deps scale-check lighthouse browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -22,13 +22,35 @@ $(VENV)/.installed: requirements.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
 
+# The apps whose public strings have their own catalogue (<app>/locale/es/LC_MESSAGES/django.po);
+# the project catalogue locale/ holds templates/ and config/. staff is the admin: English only.
+I18N_APPS := careers trainings employers consent content wages places
+# Everything at the top level but templates/ and config/ stays out of the project catalogue.
+NOT_PROJECT_STRINGS := $(filter-out templates config locale,$(patsubst %/,%,$(wildcard */)))
+
 $(VENV)/.installed-test: requirements-test.lock | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
 	@touch $@ $(VENV)/.installed
 
-install: $(VENV)/.installed ## Create .venv and install the locked runtime dependencies (quick when nothing changed)
+install: $(VENV)/.installed compilemessages ## Create .venv, install the locked runtime dependencies, compile the catalogues (quick when nothing changed)
 
-install-test: $(VENV)/.installed-test browser-deps ## Install the locked test dependencies and Chromium
+gettext-deps: ## Install Debian's gettext (msgfmt, xgettext) when it is missing and we can
+	@if command -v msgfmt >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's gettext for the translation catalogues"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	else echo "error: the catalogues need GNU gettext (apt-get install gettext)" >&2; exit 1; fi
+
+compilemessages: $(VENV)/.installed gettext-deps ## Compile the Spanish catalogues (.po -> .mo; the .mo files are not committed)
+	$(BIN)/python manage.py compilemessages -v0 -i .venv -i node_modules -i staticfiles
+
+messages: $(VENV)/.installed gettext-deps ## Update every Spanish catalogue from the code (then translate what is new: no entry may stay empty or fuzzy)
+	@for app in $(I18N_APPS); do \
+		mkdir -p $$app/locale && (cd $$app && $(abspath $(BIN))/python ../manage.py makemessages -l es --no-obsolete -v0) || exit 1; \
+	done
+	$(BIN)/python manage.py makemessages -l es --no-obsolete -v0 $(addprefix -i ,$(NOT_PROJECT_STRINGS))
+
+install-test: $(VENV)/.installed-test compilemessages browser-deps ## Install the locked test dependencies and Chromium
 
 browser-deps: ## Install Debian's chromium for browser tests when it is missing and we can
 	@if [ -x /usr/bin/chromium ]; then :; \

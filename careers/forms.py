@@ -1,28 +1,30 @@
 """Forms of the careers app: the job-title finder and the pay pages' ZIP code."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from careers.search import MAX_QUERY_LENGTH
 from wages.areas import is_zip
 
-ZIP_MESSAGE = "Enter a 5-digit ZIP code, for example 12207."
+ZIP_MESSAGE = _("Enter a 5-digit ZIP code, for example 12207.")
 
 
 class TitleSearchForm(forms.Form):
     """ "Saw a job title and not sure what it is?": one optional text field, validated."""
 
     q = forms.CharField(
-        label="Job title",
+        label=_("Job title"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
         strip=True,
-        help_text="For example: care navigator, health home care manager, RN case manager.",
+        help_text=_("For example: care navigator, health home care manager, RN case manager."),
         error_messages={
-            "max_length": (
+            # MaxLengthValidator fills in %(limit_value)d (MAX_QUERY_LENGTH).
+            "max_length": _(
                 "That is longer than any job title we know. Please type a job title of "
-                f"{MAX_QUERY_LENGTH} characters or fewer."
+                "%(limit_value)d characters or fewer."
             ),
-            "null_characters_not_allowed": "Please type the job title in plain letters.",
+            "null_characters_not_allowed": _("Please type the job title in plain letters."),
         },
         widget=forms.TextInput(
             attrs={"type": "search", "autocomplete": "off", "spellcheck": "false"}
@@ -38,10 +40,12 @@ class PayAreaForm(forms.Form):
     """
 
     zip = forms.CharField(
-        label="Your ZIP code",
+        label=_("Your ZIP code"),
         required=False,
         strip=True,
-        help_text="Five digits, for example 12207. We show the pay in the area that contains it.",
+        help_text=_(
+            "Five digits, for example 12207. We show the pay in the area that contains it."
+        ),
         error_messages={"null_characters_not_allowed": ZIP_MESSAGE},
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "postal-code", "size": "7"}
@@ -63,7 +67,7 @@ class PayAreaForm(forms.Form):
         value = self.cleaned_data["area"]
         if value and value not in self.area_codes:
             raise forms.ValidationError(
-                "We have no figures for that area. Choose one of the areas listed below.",
+                _("We have no figures for that area. Choose one of the areas listed below."),
                 code="unknown_area",
             )
         return value

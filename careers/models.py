@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from content.models import (
@@ -397,8 +398,8 @@ class PayRange(SourcedMixin):
     """
 
     class Unit(models.TextChoices):
-        HOURLY = "hourly", "an hour"
-        ANNUAL = "annual", "a year"
+        HOURLY = "hourly", _("an hour")
+        ANNUAL = "annual", _("a year")
 
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="pay_ranges")
     low = models.DecimalField(max_digits=10, decimal_places=2)

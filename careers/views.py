@@ -11,6 +11,7 @@ from collections import OrderedDict
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from careers import pay
 from careers.forms import PayAreaForm, TitleSearchForm
@@ -298,10 +299,19 @@ def role_pay(request, career, role):
     occupations = []
     for code in codes:
         rows = [(area, wages.get((code, area.pk))) for area in areas]
+        title = titles.get(code) or role.soc_title or code
         occupations.append(
             {
                 "code": code,
-                "title": titles.get(code) or role.soc_title or code,
+                "title": title,
+                "chart_caption": gettext("%(occupation)s: yearly pay by area")
+                % {"occupation": title},
+                "chosen_heading": (
+                    gettext("%(occupation)s in %(area)s")
+                    % {"occupation": title, "area": chosen.name_in_sentence}
+                    if chosen
+                    else ""
+                ),
                 "rows": rows,
                 "chart_wages": [wage for _area, wage in rows if wage],
                 "chosen_wage": wages.get((code, chosen.pk)) if chosen else None,
@@ -396,7 +406,10 @@ def occupation_ld(request, role, wage=None):
                 "description": "; ".join(
                     filter(
                         None,
-                        ["Typical, but not always required" if item.typical else "", item.note],
+                        [
+                            gettext("Typical, but not always required") if item.typical else "",
+                            item.note,
+                        ],
                     )
                 ),
             }

@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseNotAllowed
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
@@ -45,3 +47,25 @@ class HttpMethodsMiddleware:
         if request.method not in self.ALLOWED:
             return HttpResponseNotAllowed(self.ALLOWED, content_type="text/plain")
         return self.get_response(request)
+
+
+class UrlLanguageMiddleware(LocaleMiddleware):
+    """The page's language is the one its URL names: /es/... Spanish, every other URL English.
+
+    Django's LocaleMiddleware also reads a language cookie and Accept-Language, and marks
+    unprefixed pages `Vary: Accept-Language`; here the URL alone decides (the header's
+    language switch links to the other URL), so one URL is one page for every visitor and
+    every cache, and nothing redirects by the browser's language.
+    """
+
+    def process_request(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        response.headers.setdefault("Content-Language", translation.get_language())
+        # The page is rendered: leave the thread in the default language, so that work done
+        # after this request in the same thread (the next test, a signal) is not in Spanish.
+        translation.deactivate()
+        return response

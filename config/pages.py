@@ -7,6 +7,7 @@ every cited source through the apps registry.
 
 from django.conf import settings
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from content.pagecache import cache_public_page
@@ -15,10 +16,10 @@ from content.sources import cited_sources
 # Headings of the site map for the sitemap sections that list content, in this order.
 # The other sections list fixed pages, which templates/pages/site_map.html names itself.
 SITE_MAP_SECTIONS = [
-    ("careers", "Careers"),
-    ("roles", "Roles"),
-    ("trainings", "Trainings"),
-    ("employers", "Employers"),
+    ("careers", _("Careers")),
+    ("roles", _("Roles")),
+    ("trainings", _("Trainings")),
+    ("employers", _("Employers")),
 ]
 
 

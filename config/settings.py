@@ -11,6 +11,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,10 +44,10 @@ SITE_NAME = env.str("SITE_NAME", default="Health Careers New York")
 # Absolute origin used for canonical links and the sitemap, e.g. https://careers.example.org.
 # Empty: built from the request's host (which ALLOWED_HOSTS already validates).
 SITE_URL = env.str("SITE_URL", default="").rstrip("/")
-SITE_CREDIT = env.str(
-    "SITE_CREDIT",
-    default="Career information drawn from named public sources: each figure shows where it "
-    "comes from and its year. Always check details with the training provider or employer.",
+# Empty: the site's own credit line, in the page's language.
+SITE_CREDIT = env.str("SITE_CREDIT", default="") or gettext_lazy(
+    "Career information drawn from named public sources: each figure shows where it "
+    "comes from and its year. Always check details with the training provider or employer."
 )
 SITE_COPYRIGHT = env.str("SITE_COPYRIGHT", default="Health Careers New York contributors")
 
@@ -86,6 +87,10 @@ MIDDLEWARE = [
     # Above the session, CSRF and messages middleware so that it sees every cookie they set.
     "consent.middleware.ConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the URL only (/es/... Spanish, anything else English): cheap,
+    # so it may run before the page cache, and it must run before CommonMiddleware (which
+    # resolves URLs) and the consent banner (rendered in the page's language).
+    "config.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -183,7 +188,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English at today's addresses, Spanish under /es/ (config/urls.py, docs/architecture.md).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Spanish numbers and money in the US style ("$58,130", "27.95"), not Django's European one.
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

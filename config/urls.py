@@ -1,12 +1,14 @@
 """Root URL map (see DESIGN.md): each app owns its pages under its own prefix."""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from careers.sitemaps import sitemaps as careers_sitemaps
 from config import pages, views
+from config.sitemaps import in_every_language
 from config.sitemaps import sitemaps as about_sitemaps
 from consent.sitemaps import sitemaps as consent_sitemaps
 from employers.sitemaps import sitemaps as employers_sitemaps
@@ -18,15 +20,20 @@ admin.site.site_header = settings.SITE_NAME
 admin.site.site_title = f"{settings.SITE_NAME} staff"
 admin.site.index_title = "Staff start page"
 
-sitemaps = {
-    **careers_sitemaps,
-    **trainings_sitemaps,
-    **employers_sitemaps,
-    **consent_sitemaps,
-    **about_sitemaps,
-}
+# Every section lists each page in English and in Spanish, with its alternates.
+sitemaps = in_every_language(
+    {
+        **careers_sitemaps,
+        **trainings_sitemaps,
+        **employers_sitemaps,
+        **consent_sitemaps,
+        **about_sitemaps,
+    }
+)
 
-urlpatterns = [
+# The public pages: English at today's addresses, Spanish the same under /es/
+# (config.middleware.UrlLanguageMiddleware activates the language the URL names).
+urlpatterns = i18n_patterns(
     path("", include("careers.urls")),
     path("trainings/", include("trainings.urls")),
     path("employers/", include("employers.urls")),
@@ -35,6 +42,11 @@ urlpatterns = [
     path("privacy/", pages.privacy, name="privacy"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("about-our-data/", pages.about_our_data, name="about_our_data"),
+    prefix_default_language=False,
+)
+
+# Staff pages and the files machines read stay in English at one address.
+urlpatterns += [
     path(
         settings.ADMIN_URL + "needs-review/",
         admin.site.admin_view(needs_review),

@@ -56,6 +56,7 @@ def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /cookies/consent/",
+        "Disallow: /es/cookies/consent/",
         f"Sitemap: {sitemap_url}",
         "",
     ]

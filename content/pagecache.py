@@ -12,7 +12,8 @@ With a per-process cache (locmem) another process sees a change after PAGE_CACHE
 at most; with a shared cache (CACHE_URL=redis://...) at once. A cache that cannot be reached
 is skipped (content/cache.py): the page is rendered as if it were not cached.
 
-One page, one entry: the key is the site's origin (SITE_URL, or a host named literally in
+One page, one entry: the key is the page's language (the URL names it too: /es/...), the
+site's origin (SITE_URL, or a host named literally in
 ALLOWED_HOSTS, never a Host header as sent), the path, and only the query parameters the
 view declares, non-empty, in a fixed order. A request with any other parameter, or through
 a host that is not canonical (a port, a wildcard match), is rendered and not kept, so
@@ -28,6 +29,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.utils import translation
 
 from content.cache import forget_on_recovery, safe_add, safe_get, safe_set
 
@@ -105,7 +107,10 @@ def cache_key(request, params=()):
     if version is None:
         return None
     url = origin + request.path + ("?" + urlencode(query) if query else "")
-    return f"pagecache:{version}:{hashlib.sha256(url.encode()).hexdigest()}"
+    # The URL carries the language (config.middleware.UrlLanguageMiddleware); the active
+    # language is in the key as well, so a page can never be served in the other language.
+    page = f"{translation.get_language()} {url}"
+    return f"pagecache:{version}:{hashlib.sha256(page.encode()).hexdigest()}"
 
 
 def cache_public_page(view=None, *, params=()):

@@ -1,6 +1,7 @@
 """The form field every "near a ZIP code" search shares."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from places.geo import ZIP_FORMAT_MESSAGE, validate_new_york_zip_code, validate_zip_code
 
@@ -16,7 +17,7 @@ class ZipCodeField(forms.CharField):
     default_validators = [validate_zip_code]
 
     def __init__(self, *, new_york_only=False, **kwargs):
-        kwargs.setdefault("label", "ZIP code")
+        kwargs.setdefault("label", _("ZIP code"))
         super().__init__(**kwargs)
         if new_york_only:
             # The site covers New York State: a ZIP code elsewhere gets a message saying so

@@ -19,6 +19,7 @@ import zipcodes
 from django.core.exceptions import ValidationError
 from django.db.models import F, FloatField, Q, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from django.utils.translation import gettext_lazy as _
 
 EARTH_RADIUS_MILES = 3958.8
 ZIP_CENTER_NOTE = "ZIP code center (zipcodes package)"
@@ -26,9 +27,10 @@ CITY_CENTER_NOTE = (
     "Average of the centers of the standard ZIP codes of {city}, NY (zipcodes package): "
     "only the city is known"
 )
-ZIP_FORMAT_MESSAGE = "Enter a 5-digit ZIP code, for example 10001."
-UNKNOWN_ZIP_MESSAGE = "We don't know the ZIP code {zip_code}. Check it, or search by county."
-OUTSIDE_NEW_YORK_MESSAGE = (
+# Shown to visitors: lazy, so each is read in the language of the request that shows it.
+ZIP_FORMAT_MESSAGE = _("Enter a 5-digit ZIP code, for example 10001.")
+UNKNOWN_ZIP_MESSAGE = _("We don't know the ZIP code {zip_code}. Check it, or search by county.")
+OUTSIDE_NEW_YORK_MESSAGE = _(
     "{zip_code} is not a New York ZIP code. This site covers New York State only: enter a "
     "New York ZIP code, or choose a region or county."
 )

@@ -5,19 +5,21 @@ of Labor's regional labor-market reports.
 """
 
 from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 
 class Region(models.TextChoices):
-    CAPITAL = "capital", "Capital Region"
-    CENTRAL = "central", "Central New York"
-    FINGER_LAKES = "finger-lakes", "Finger Lakes"
-    LONG_ISLAND = "long-island", "Long Island"
-    MID_HUDSON = "mid-hudson", "Mid-Hudson"
-    MOHAWK_VALLEY = "mohawk-valley", "Mohawk Valley"
-    NYC = "nyc", "New York City"
-    NORTH_COUNTRY = "north-country", "North Country"
-    SOUTHERN_TIER = "southern-tier", "Southern Tier"
-    WESTERN = "western", "Western New York"
+    CAPITAL = "capital", _("Capital Region")
+    CENTRAL = "central", _("Central New York")
+    FINGER_LAKES = "finger-lakes", _("Finger Lakes")
+    LONG_ISLAND = "long-island", _("Long Island")
+    MID_HUDSON = "mid-hudson", _("Mid-Hudson")
+    MOHAWK_VALLEY = "mohawk-valley", _("Mohawk Valley")
+    NYC = "nyc", _("New York City")
+    NORTH_COUNTRY = "north-country", _("North Country")
+    SOUTHERN_TIER = "southern-tier", _("Southern Tier")
+    WESTERN = "western", _("Western New York")
 
 
 COUNTIES_BY_REGION = {
@@ -49,7 +51,18 @@ REGION_BY_COUNTY = {
     county: region for region, counties in COUNTIES_BY_REGION.items() for county in counties
 }
 
-COUNTY_CHOICES = [(county, f"{county} County") for county in sorted(REGION_BY_COUNTY)]
+# The value is the county's own name; the label is "Albany County" ("Condado de Albany").
+COUNTY_CHOICES = [
+    (county, format_lazy(_("{county} County"), county=county))
+    for county in sorted(REGION_BY_COUNTY)
+]
+
+
+def county_label(county):
+    """ "Albany" -> "Albany County" ("Condado de Albany" in Spanish); other names unchanged."""
+    if county not in REGION_BY_COUNTY:
+        return county
+    return format_lazy(_("{county} County"), county=county)
 
 
 def region_for_county(county):

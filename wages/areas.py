@@ -8,7 +8,9 @@ then shows the New York State figures, `state_area()`.
 from dataclasses import dataclass
 
 import zipcodes
+from django.utils.translation import gettext
 
+from places.regions import REGION_BY_COUNTY, county_label
 from wages.models import Area, CountyArea
 
 STATE_AREA_CODE = "3600000"
@@ -58,6 +60,12 @@ class ZipArea:
     def in_new_york(self):
         return bool(self.county)
 
+    @property
+    def county_name(self):
+        """The county for people, in their language: "Albany County", "Condado de Albany"."""
+        key = _county_key(self.county)
+        return county_label(key) if key in REGION_BY_COUNTY else self.county
+
 
 def locate_zip(zip_code):
     """
@@ -70,7 +78,7 @@ def locate_zip(zip_code):
     """
     zip_code = zip_code.strip() if isinstance(zip_code, str) else zip_code
     if not is_zip(zip_code):
-        raise ZipCodeError("Enter a 5-digit ZIP code, for example 12207.")
+        raise ZipCodeError(gettext("Enter a 5-digit ZIP code, for example 12207."))
     try:
         matches = zipcodes.matching(zip_code)
     except (TypeError, ValueError):

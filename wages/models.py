@@ -13,6 +13,8 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 TABLES_URL = "https://www.bls.gov/oes/tables.htm"
 # BLS's own OEWS page for New York State: the table the state figures are read from.
@@ -20,11 +22,11 @@ STATE_TABLE_URL = "https://www.bls.gov/oes/current/oes_ny.htm"
 
 # The percentile figures, in order, and what BLS calls them.
 PERCENTILES = [
-    ("p10", "10th percentile"),
-    ("p25", "25th percentile"),
-    ("median", "Median"),
-    ("p75", "75th percentile"),
-    ("p90", "90th percentile"),
+    ("p10", _("10th percentile")),
+    ("p25", _("25th percentile")),
+    ("median", _("Median")),
+    ("p75", _("75th percentile")),
+    ("p90", _("90th percentile")),
 ]
 UNITS = ("hourly", "annual")
 # Every figure of a Wage row that can carry a flag.
@@ -86,8 +88,24 @@ class Area(models.Model):
 
     @property
     def display_name(self):
-        """The name for people: BLS calls the state area just "New York"."""
-        return f"{self.name} State" if self.kind == self.Kind.STATE else self.name
+        """The name for people: BLS calls the state area just "New York".
+
+        Metro and nonmetro names stay as BLS publishes them, in every language (they are
+        the names the BLS tables use); the state is "New York State" in the reader's.
+        """
+        if self.kind != self.Kind.STATE:
+            return self.name
+        if self.name == "New York":
+            return pgettext("BLS area", "New York State")
+        return gettext("%(name)s State") % {"name": self.name}
+
+    @property
+    def name_in_sentence(self):
+        """display_name inside a sentence ("Pay in New York State"): Spanish needs an article
+        there ("Salario en el estado de Nueva York") that a label or table row has not."""
+        if self.kind == self.Kind.STATE and self.name == "New York":
+            return pgettext("BLS area, inside a sentence", "New York State")
+        return self.display_name
 
 
 class FootnoteQuerySet(models.QuerySet):

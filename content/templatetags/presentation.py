@@ -1,39 +1,72 @@
 """
 Template tags every page shares: one way to show a date to people (with the machine-readable
-date beside it), and `capture`, which renders a piece of template once into a variable so
-that base.html can use a page's title and description in several tags.
+date beside it) and a month, in the page's language; and `capture`, which renders a piece of
+template once into a variable so that base.html can use a page's title and description in
+several tags.
 """
 
 import datetime
 
 from django import template
+from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
+from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 register = template.Library()
 
-# "March 5, 2026": the one date format people read on this site.
+# "March 5, 2026": the one date format people read on the English pages (Django's English
+# DATE_FORMAT abbreviates the month). Other languages use their DATE_FORMAT, which for
+# Spanish (config/formats/es) reads "5 de marzo de 2026".
 HUMAN_DATE = "F j, Y"
+
+
+def _as_date(value):
+    """The (local) date of a date or datetime; None for anything else."""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            value = timezone.localtime(value)
+        value = value.date()
+    return value if isinstance(value, datetime.date) else None
+
+
+def _format(value, english, name):
+    """`english` on English pages, the active language's `name` format otherwise."""
+    language = translation.get_language() or "en"
+    if language.split("-")[0] == "en":
+        return format_date(value, english)
+    return format_date(value, get_format(name))
 
 
 @register.filter
 def human_date(value):
     """`{{ item.checked_on|human_date }}`: <time datetime="2026-03-05">March 5, 2026</time>.
 
-    Datetimes show their (local) date only. Anything that is not a date renders as "".
+    In Spanish "5 de marzo de 2026". Datetimes show their (local) date only. Anything that
+    is not a date renders as "".
     """
-    if isinstance(value, datetime.datetime):
-        if value.tzinfo is not None:
-            from django.utils import timezone
-
-            value = timezone.localtime(value)
-        value = value.date()
-    if not isinstance(value, datetime.date):
+    value = _as_date(value)
+    if value is None:
         return ""
     return format_html(
-        '<time datetime="{}">{}</time>', value.isoformat(), format_date(value, HUMAN_DATE)
+        '<time datetime="{}">{}</time>',
+        value.isoformat(),
+        _format(value, HUMAN_DATE, "DATE_FORMAT"),
     )
+
+
+@register.filter
+def human_month(value):
+    """`{{ item.checked_on|human_month }}`: "March 2026", in Spanish "marzo de 2026".
+
+    For "checked March 2026" beside a source. Plain text (it sits inside a sentence);
+    anything that is not a date renders as "".
+    """
+    value = _as_date(value)
+    if value is None:
+        return ""
+    return _format(value, "F Y", "YEAR_MONTH_FORMAT")
 
 
 class CaptureNode(template.Node):

@@ -3,7 +3,9 @@
 many things each county has, each county a link to `<base_url>?county=<County>`.
 
 The owning app counts (one query) and hands the counts over, so places imports no feature
-app. The shapes are places/data/ny_counties.json (scripts/make_ny_county_map.py).
+app. It also hands over the nouns already in the reader's language
+(`{% translate "employer" as one %}`), since places cannot know what is counted.
+The shapes are places/data/ny_counties.json (scripts/make_ny_county_map.py).
 """
 
 import json
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from django import template
 from django.utils.http import urlencode
+from django.utils.translation import gettext, pgettext
 
 from places.regions import REGION_BY_COUNTY
 
@@ -37,12 +40,15 @@ def bucket(count, most):
 
 def legend(most):
     """(bucket, "low to high") for each shade that some count can fall in."""
-    rows = [(0, "None")]
+    rows = [(0, pgettext("county map legend: no things in a county", "None"))]
     low = 1
     for level in range(1, BUCKETS + 1):
         high = math.floor(most * level / BUCKETS)
         if high >= low:
-            rows.append((level, str(low) if low == high else f"{low} to {high}"))
+            if low == high:
+                rows.append((level, str(low)))
+            else:
+                rows.append((level, gettext("{low} to {high}").format(low=low, high=high)))
             low = high + 1
     return rows
 
@@ -56,14 +62,22 @@ def county_map(counts, base_url, singular, plural, caption=""):
     counties = []
     for name, d in paths.items():
         count = counts.get(name, 0)
-        noun = singular if count == 1 else plural
+        if count:
+            # The caller's nouns are already in the reader's language ("employer", "employers").
+            label = gettext("{county} County: {count} {noun}").format(
+                county=name, count=count, noun=singular if count == 1 else plural
+            )
+        else:
+            label = gettext("{county} County: no {plural}").format(
+                county=name, singular=singular, plural=plural
+            )
         counties.append(
             {
                 "name": name,
                 "d": d,
                 "count": count,
                 "level": bucket(count, most),
-                "label": f"{name} County: {count or 'no'} {noun}",
+                "label": label,
                 "url": f"{base_url}?{urlencode({'county': name})}",
             }
         )

@@ -43,10 +43,11 @@ def test_about_pages_are_in_the_sitemap_and_answer(content, client):
 
 
 def test_every_page_footer_links_the_owed_pages_not_the_xml_sitemap(content, client):
-    for path in [*sitemap_paths(client), "/no-such-page/"]:
+    for path in [*sitemap_paths(client), "/no-such-page/", "/es/no-such-page/"]:
         footer = _hrefs(_footer(client.get(path).content.decode()))
+        prefix = "/es" if path.startswith("/es/") else ""  # each page links its own language's
         for owed in ABOUT_PAGES:
-            assert owed in footer, f"{path}: footer lacks {owed}"
+            assert prefix + owed in footer, f"{path}: footer lacks {prefix + owed}"
         assert "/sitemap.xml" not in footer, f"{path}: footer offers the XML sitemap to people"
 
 
@@ -57,11 +58,16 @@ def test_xml_sitemap_is_still_there_for_search_engines(client, db):
 
 
 def test_site_map_lists_every_page_of_the_xml_sitemap_but_compare_pages(content, client):
-    listed = _hrefs(client.get("/site-map/").content.decode())
+    """Each language's site map lists that language's pages."""
+    listed = {
+        "": _hrefs(client.get("/site-map/").content.decode()),
+        "/es": _hrefs(client.get("/es/site-map/").content.decode()),
+    }
     for path in sitemap_paths(client):
-        if path.endswith(("/compare/", "/pay/")) or path in ("/site-map/",):
+        if path.endswith(("/compare/", "/pay/")) or path in ("/site-map/", "/es/site-map/"):
             continue
-        assert path in listed, f"the site map lacks {path}"
+        prefix = "/es" if path.startswith("/es/") else ""
+        assert path in listed[prefix], f"the site map{prefix and ' ' + prefix} lacks {path}"
 
 
 def _all_source_urls():

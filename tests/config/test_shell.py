@@ -27,8 +27,10 @@ def test_home_page_has_the_shell(client):
         assert link in html
 
 
-def test_responses_carry_security_headers(client):
-    response = client.get("/")
+@pytest.mark.parametrize("path", ["/", "/es/", "/es/privacy/", "/es/no-such-page/"])
+def test_responses_carry_security_headers(client, path):
+    response = client.get(path)
+    assert "Permissions-Policy" in response.headers
     csp = response.headers["Content-Security-Policy"]
     assert "default-src 'self'" in csp
     assert "unsafe-inline" not in csp
@@ -51,7 +53,11 @@ def test_robots_txt_points_at_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    text = response.content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    # The consent endpoint is kept out of search engines in both languages.
+    assert "Disallow: /cookies/consent/" in text
+    assert "Disallow: /es/cookies/consent/" in text
 
 
 def test_sitemap_is_xml_and_lists_the_start_page(client):

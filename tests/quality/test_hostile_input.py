@@ -136,7 +136,20 @@ def test_every_parameter_of_every_search_page_takes_hostile_values(content, page
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("page", ZIP_PAGES)
+@pytest.mark.parametrize("page", list(PAGES))
+def test_spanish_search_pages_take_hostile_values(content, page):
+    """The same forms under /es/, where their messages are Spanish: every value in every
+    parameter at once, and each broken escape (the English pages take each one alone)."""
+    client = Client()
+    params = PAGES[page]
+    queries = [*RAW, *("&".join(_query(p, value) for p in params) for value in VALUES)]
+    for query in queries:
+        url = f"/es{page}?{query}"
+        assert_safe(client.get(url), url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", [*ZIP_PAGES, "/es/trainings/", "/es/employers/"])
 @pytest.mark.parametrize("value", UNICODE_DIGITS)
 def test_unicode_digits_in_a_zip_code_are_not_a_server_error(content, page, value):
     url = f"{page}?{_query('zip', value)}"
@@ -144,10 +157,11 @@ def test_unicode_digits_in_a_zip_code_are_not_a_server_error(content, page, valu
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("language", ["", "/es"])
 @pytest.mark.parametrize("kind", ["career", "role", "compare", "training", "employer"])
-def test_detail_pages_ignore_hostile_query_strings_and_paths(content, kind):
+def test_detail_pages_ignore_hostile_query_strings_and_paths(content, kind, language):
     client = Client()
-    path = content[kind]
+    path = language + content[kind]
     for value in VALUES:
         url = f"{path}?{_query('q', value)}&{_query('page', value)}"
         assert_safe(client.get(url), url)
@@ -234,7 +248,9 @@ def test_the_consent_form_takes_hostile_values(content, settings):
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
-    page=st.sampled_from(["/careers/", "/trainings/", "/employers/", "/trainings/guide/"]),
+    page=st.sampled_from(
+        ["/careers/", "/trainings/", "/employers/", "/trainings/guide/", "/es/trainings/"]
+    ),
     param=st.sampled_from(["q", "county", "region", "role", "page", "miles", "max_cost"]),
     value=st.text(
         alphabet=st.characters(exclude_categories=["Cs"], exclude_characters="٠١٢٣٤٥٦٧٨٩"),

@@ -41,11 +41,15 @@ def test_no_template_hard_codes_an_internal_address():
         ("/trainings/", "Trainings"),
         ("/trainings/guide/", "Trainings"),
         ("/employers/", "Employers"),
+        ("/es/", None),
+        ("/es/careers/", "Carreras"),
+        ("/es/trainings/guide/", "Capacitaciones"),
+        ("/es/employers/", "Empleadores"),
     ],
 )
 def test_the_main_menu_marks_the_section_the_page_is_in(client, path, current):
     html = client.get(path).content.decode()
-    menu = html[html.index('aria-label="Main"') :]
+    menu = html[html.index('<nav class="site-nav"') :]
     menu = menu[: menu.index("</nav>")]
     marked = re.findall(r'aria-current="page">([^<]+)</a>', menu)
     assert marked == ([current] if current else [])

@@ -12,11 +12,14 @@ only, never a style attribute (the site's CSP forbids them); static/css/wages.cs
 A figure BLS did not publish is shown in words from its flag, never as a number.
 """
 
+import datetime
 import uuid
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from django import template
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
 from wages.areas import STATE_AREA_CODE
 from wages.models import (
@@ -39,27 +42,48 @@ STEP = {"hourly": Decimal(5), "annual": Decimal(10000)}
 
 @register.filter
 def money(value, unit="annual"):
-    """Decimal -> '$58,130' (annual, whole dollars) or '$27.95/hr' (hourly); '' for None."""
+    """Decimal -> '$58,130' (annual, whole dollars) or '$27.95/hr' (hourly); '' for None.
+
+    The figure itself is written the US way in every language ("$27.95 por hora" in
+    Spanish, as US Spanish readers expect): only the words around it are translated.
+    """
     if value in (None, ""):
         return ""
     amount = Decimal(str(value))
     if unit == "hourly":
-        return f"${amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}/hr"
+        figure = f"${amount.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
+        return gettext("%(amount)s/hr") % {"amount": figure}
     return f"${amount.quantize(Decimal('1'), ROUND_HALF_UP):,.0f}"
+
+
+@register.filter
+def release_name(release):
+    """A BLS release ("May 2025") as the reader's language writes a month ("mayo de 2025")."""
+    try:
+        month = datetime.datetime.strptime(str(release), "%B %Y").date()
+    except ValueError:
+        return release
+    return date_format(month, "YEAR_MONTH_FORMAT")
+
+
+def release_names(releases):
+    return ", ".join(release_name(release) for release in releases)
 
 
 def flag_words(flag, unit, top_code=None):
     """What to show people instead of a number BLS did not publish."""
     if flag == Flag.TOP_CODED:
         if top_code:
-            return f"{money(top_code[0 if unit == 'hourly' else 1], unit)} or more"
-        return "At or above the highest wage BLS publishes"
+            amount = money(top_code[0 if unit == "hourly" else 1], unit)
+            return gettext("%(amount)s or more") % {"amount": amount}
+        return gettext("At or above the highest wage BLS publishes")
     if flag == Flag.NOT_RELEASED:
-        return "Not released"
+        return gettext("Not released")
     if flag == Flag.PAY_BASIS:
-        other = "a yearly salary" if unit == "hourly" else "an hourly wage"
-        return f"Not published (BLS reports this pay only as {other})"
-    return "Not published"
+        if unit == "hourly":
+            return gettext("Not published (BLS reports this pay only as a yearly salary)")
+        return gettext("Not published (BLS reports this pay only as an hourly wage)")
+    return gettext("Not published")
 
 
 @dataclass
@@ -144,7 +168,7 @@ def pay_facts(wage, top_codes=None, facts_id="", heading="", heading_level=2):
     return {
         "wage": wage,
         "facts_id": facts_id or f"facts-{uuid.uuid4().hex[:8]}",
-        "heading": heading or f"Pay in {wage.area.display_name}",
+        "heading": heading or gettext("Pay in %(area)s") % {"area": wage.area.name_in_sentence},
         "heading_tag": f"h{min(max(int(heading_level), 2), 6)}",
         "median_hourly": text("hourly_median", "hourly"),
         "median_annual": text("annual_median", "annual"),
@@ -154,7 +178,9 @@ def pay_facts(wage, top_codes=None, facts_id="", heading="", heading_level=2):
         "p75_annual": text("annual_p75", "annual"),
         "employment": employment_text(wage),
         "area_name": wage.area.display_name,
+        "area_in_sentence": wage.area.name_in_sentence,
         "source_url": source_url_for(wage.area),
+        "release": release_name(wage.release),
     }
 
 
@@ -233,9 +259,11 @@ def pay_chart(wages, unit="annual", caption="", chart_id="", top_codes=None):
         row["drawn"] = bool(row["range"] or row["middle"] or row["median_x"] is not None)
         flags = {cell.flag for cell in row["cells"]}
         if flags == {str(Flag.TOP_CODED)}:
-            row["none_text"] = f"Every percentile: {row['cells'][0].text}"
+            row["none_text"] = gettext("Every percentile: %(figure)s") % {
+                "figure": row["cells"][0].text
+            }
         else:
-            row["none_text"] = "No figures published"
+            row["none_text"] = gettext("No figures published")
         row["summary"] = "; ".join(f"{c.label} {c.text}" for c in row["cells"])
 
     height = len(rows) * ROW_HEIGHT + AXIS_HEIGHT
@@ -244,14 +272,28 @@ def pay_chart(wages, unit="annual", caption="", chart_id="", top_codes=None):
         {"x": x(value), "text": money(value, unit), "anchor": anchor}
         for value, anchor in ((lo, "start"), (lo + span / 2, "middle"), (hi, "end"))
     ]
-    unit_words = "hourly wage" if unit == "hourly" else "annual wage"
-    title = caption or f"Pay range, {unit_words}"
-    release_words = ", ".join(releases)
-    description = (
-        f"{unit_words.capitalize()}s from the U.S. Bureau of Labor Statistics, {release_words}. "
-        "Each bar runs from the 10th to the 90th percentile; the thick part is the middle "
-        "half (25th to 75th percentile) and the mark is the median. "
-        + " ".join(f"{row['label']}: {row['summary']}." for row in rows)
+    release_words = release_names(releases)
+    if unit == "hourly":
+        title = caption or gettext("Pay range, hourly wage")
+        table_caption = gettext("%(title)s: hourly wages, %(releases)s")
+        from_words = gettext("Hourly wages from the U.S. Bureau of Labor Statistics, %(releases)s.")
+    else:
+        title = caption or gettext("Pay range, annual wage")
+        table_caption = gettext("%(title)s: annual wages, %(releases)s")
+        from_words = gettext("Annual wages from the U.S. Bureau of Labor Statistics, %(releases)s.")
+    description = " ".join(
+        [
+            from_words % {"releases": release_words},
+            gettext(
+                "Each bar runs from the 10th to the 90th percentile; the thick part is the "
+                "middle half (25th to 75th percentile) and the mark is the median."
+            ),
+            *(
+                gettext("%(label)s: %(figures)s.")
+                % {"label": row["label"], "figures": row["summary"]}
+                for row in rows
+            ),
+        ]
     )
     return {
         "chart_id": chart_id,
@@ -267,8 +309,8 @@ def pay_chart(wages, unit="annual", caption="", chart_id="", top_codes=None):
         "ticks": ticks,
         "percentiles": PERCENTILES,
         "unit": unit,
-        "unit_words": unit_words,
+        "table_caption": table_caption % {"title": title, "releases": release_words},
         "release_words": release_words,
         "source_url": TABLES_URL,
-        "row_header": "Occupation" if vary_soc and not vary_area else "Area",
+        "row_header": gettext("Occupation") if vary_soc and not vary_area else gettext("Area"),
     }
