@@ -1,11 +1,8 @@
 """
-Getting a page in Spanish in a test, before and after the URLs carry the language.
-
-Before LocaleMiddleware and i18n_patterns, `translation.override("es")` holds through the
-request; after, the /es/ prefix chooses the language (the middleware would switch an
-override back to English at /trainings/). `get_in_spanish` does both: it asks for the
-page's Spanish address (reversed with Spanish active: /es/trainings/, or /trainings/ while
-there is no prefix) with Spanish active.
+Getting a page in Spanish in a test: the URL picks the language (LocaleMiddleware with
+i18n_patterns), so a test asks for the page's Spanish twin, reversed with Spanish active
+(/trainings/ -> /es/trainings/), and keeps Spanish active while it does (so a test written
+before the /es/ prefix existed meant the same thing).
 """
 
 from django.conf import settings
