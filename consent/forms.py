@@ -1,6 +1,8 @@
 """The consent form: one action button, plus a yes/no per optional category on the cookies page."""
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from consent.models import Action, Source
 
@@ -10,17 +12,17 @@ YES, NO = "yes", "no"
 class ConsentForm(forms.Form):
     action = forms.ChoiceField(
         choices=[
-            (Action.ACCEPT_ALL, "Accept all"),
-            (Action.REJECT_ALL, "Reject all"),
-            (Action.CUSTOM, "Save my choices"),
+            (Action.ACCEPT_ALL, _("Accept all")),
+            (Action.REJECT_ALL, _("Reject all")),
+            (Action.CUSTOM, _("Save my choices")),
         ],
         error_messages={
-            "required": "Choose Accept all, Reject all or Save my choices.",
-            "invalid_choice": "Choose Accept all, Reject all or Save my choices.",
+            "required": _("Choose Accept all, Reject all or Save my choices."),
+            "invalid_choice": _("Choose Accept all, Reject all or Save my choices."),
         },
     )
     source = forms.ChoiceField(
-        choices=[(Source.BANNER, "Banner"), (Source.COOKIES_PAGE, "Cookies page")],
+        choices=[(Source.BANNER, _("Banner")), (Source.COOKIES_PAGE, _("Cookies page"))],
         required=False,
     )
     next = forms.CharField(required=False, max_length=2000)
@@ -30,8 +32,8 @@ class ConsentForm(forms.Form):
         self.optional = [c for c in categories if not c.necessary]
         for category in self.optional:
             self.fields[self.field_name(category.slug)] = forms.ChoiceField(
-                label=f"Allow {category.name.lower()} cookies?",
-                choices=[(YES, "Yes"), (NO, "No")],
+                label=gettext("Allow %(category)s cookies?") % {"category": category.name.lower()},
+                choices=[(YES, _("Yes")), (NO, _("No"))],
                 widget=forms.RadioSelect,
                 required=False,  # not answered counts as no
             )

@@ -8,6 +8,7 @@ import re
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from content.cache import safe_delete
 
@@ -46,8 +47,8 @@ class Category(models.Model):
 
 
 class Party(models.TextChoices):
-    FIRST = "first", "First party (this site)"
-    THIRD = "third", "Third party"
+    FIRST = "first", _("First party (this site)")
+    THIRD = "third", _("Third party")
 
 
 class CookieDeclaration(models.Model):
@@ -127,11 +128,11 @@ class PolicyRevision(models.Model):
 
 
 class Action(models.TextChoices):
-    ACCEPT_ALL = "accept_all", "Accept all"
-    REJECT_ALL = "reject_all", "Reject all"
-    CUSTOM = "custom", "Custom choice"
-    WITHDRAW = "withdraw", "Withdraw"
-    GPC = "gpc", "Opt-out preference signal (GPC)"
+    ACCEPT_ALL = "accept_all", _("Accept all")
+    REJECT_ALL = "reject_all", _("Reject all")
+    CUSTOM = "custom", _("Custom choice")
+    WITHDRAW = "withdraw", _("Withdraw")
+    GPC = "gpc", _("Opt-out preference signal (GPC)")
 
 
 class Source(models.TextChoices):

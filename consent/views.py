@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
@@ -20,10 +22,10 @@ from consent.models import Action, Category, Source
 from content.cache import safe_incr
 
 CONFIRMATIONS = {
-    Action.ACCEPT_ALL: "You accepted all cookies.",
-    Action.REJECT_ALL: "You rejected all optional cookies; we set only necessary ones.",
-    Action.WITHDRAW: "You withdrew your consent; we set only necessary cookies from now on.",
-    Action.CUSTOM: "Your cookie choices have been saved.",
+    Action.ACCEPT_ALL: _("You accepted all cookies."),
+    Action.REJECT_ALL: _("You rejected all optional cookies; we set only necessary ones."),
+    Action.WITHDRAW: _("You withdrew your consent; we set only necessary cookies from now on."),
+    Action.CUSTOM: _("Your cookie choices have been saved."),
 }
 
 
@@ -97,7 +99,10 @@ def _too_many(request):
     window = settings.CONSENT_RATE_WINDOW_SECONDS
     if _wants_json(request):
         response = JsonResponse(
-            {"saved": False, "errors": {"__all__": ["Too many choices; try again later."]}},
+            {
+                "saved": False,
+                "errors": {"__all__": [gettext("Too many choices; try again later.")]},
+            },
             status=429,
         )
     else:
@@ -127,7 +132,8 @@ def save(request):
         granted=form.granted(),
         source=data["source"] or Source.BANNER,
     )
-    text = CONFIRMATIONS[request.consent.action]
+    text = str(CONFIRMATIONS[request.consent.action])
+    change_text = gettext("Change your cookie settings")
     change_url = reverse("consent:preferences")
     if _wants_json(request):
         return JsonResponse(
@@ -136,11 +142,11 @@ def save(request):
                 "action": request.consent.action,
                 "message": text,
                 "change_url": change_url,
-                "change_text": "Change your cookie settings",
+                "change_text": change_text,
             }
         )
     messages.success(
         request,
-        format_html('{} <a href="{}">Change your cookie settings</a>.', text, change_url),
+        format_html('{} <a href="{}">{}</a>.', text, change_url, change_text),
     )
     return HttpResponseRedirect(_safe_next(request, data["next"]), status=303)

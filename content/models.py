@@ -12,6 +12,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
@@ -22,14 +23,14 @@ class Status(models.TextChoices):
 class EducationLevel(models.TextChoices):
     """Shared vocabulary: roles ask for these; the training guide asks which one you have."""
 
-    HIGH_SCHOOL = "high_school", "High school diploma or GED"
-    CERTIFICATE = "certificate", "Certificate"
-    ASSOCIATE = "associate", "Associate degree"
-    BACHELOR = "bachelor", "Bachelor's degree"
-    MASTER = "master", "Master's degree"
-    LICENSE_LPN = "license_lpn", "Licensed practical nurse (LPN) license"
-    LICENSE_RN = "license_rn", "Registered nurse (RN) license"
-    LICENSE_SW = "license_sw", "Social work license (LMSW or LCSW)"
+    HIGH_SCHOOL = "high_school", _("High school diploma or GED")
+    CERTIFICATE = "certificate", _("Certificate")
+    ASSOCIATE = "associate", _("Associate degree")
+    BACHELOR = "bachelor", _("Bachelor's degree")
+    MASTER = "master", _("Master's degree")
+    LICENSE_LPN = "license_lpn", _("Licensed practical nurse (LPN) license")
+    LICENSE_RN = "license_rn", _("Registered nurse (RN) license")
+    LICENSE_SW = "license_sw", _("Social work license (LMSW or LCSW)")
 
 
 def may_preview(user, model):

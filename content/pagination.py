@@ -5,6 +5,7 @@ that does not exist is not an error, it gets a plain message and the nearest rea
 
 from django import forms
 from django.core.paginator import Paginator
+from django.utils.translation import gettext, ngettext
 
 
 class PageForm(forms.Form):
@@ -20,14 +21,20 @@ def paginate(request, object_list, per_page):
     paginator = Paginator(object_list, per_page)
     form = PageForm(request.GET)
     if not form.is_valid():
-        return paginator.page(1), "That page number is not a whole number, so this is page 1."
+        return paginator.page(1), gettext(
+            "That page number is not a whole number, so this is page 1."
+        )
     number = form.cleaned_data["page"]
     if number is None:
         return paginator.page(1), ""
     if number < 1:
-        return paginator.page(1), "Pages start at 1, so this is page 1."
+        return paginator.page(1), gettext("Pages start at 1, so this is page 1.")
     last = paginator.num_pages
     if number > last:
-        there = "There is only 1 page" if last == 1 else f"There are only {last} pages"
-        return paginator.page(last), f"{there} of results, so this is the last one."
+        notice = ngettext(
+            "There is only %(count)d page of results, so this is the last one.",
+            "There are only %(count)d pages of results, so this is the last one.",
+            last,
+        ) % {"count": last}
+        return paginator.page(last), notice
     return paginator.page(number), ""

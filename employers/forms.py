@@ -4,6 +4,9 @@ The employer search form: every query-string parameter of /employers/ is validat
 """
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from employers.models import EmployerKind, role_model, work_setting_model
 from places.forms import ZipCodeField
@@ -12,6 +15,14 @@ from places.regions import COUNTY_CHOICES, Region
 
 # The distance was ?radius= here before it was ?miles= across the site; old links still work.
 OLD_MILES_NAME = "radius"
+
+
+def _within_miles(miles):
+    return ngettext("Within %(miles)d mile", "Within %(miles)d miles", miles) % {"miles": miles}
+
+
+# A distance choice's label, "Within 25 miles", translated when the page renders it.
+within_miles = lazy(_within_miles, str)
 
 
 def _any(label):
@@ -23,29 +34,29 @@ class EmployerSearchForm(forms.Form):
 
     zip = ZipCodeField(
         required=False,
-        help_text="5 digits, for example 10001.",
+        help_text=_("5 digits, for example 10001."),
         widget=forms.TextInput(attrs={"size": 6}),
     )
     miles = forms.TypedChoiceField(
-        label="Distance from the ZIP code",
+        label=_("Distance from the ZIP code"),
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[(miles, f"Within {miles} miles") for miles in RADIUS_CHOICES],
+        choices=[(miles, within_miles(miles)) for miles in RADIUS_CHOICES],
         initial=DEFAULT_MILES,
     )
-    county = forms.ChoiceField(label="County", required=False, choices=())
+    county = forms.ChoiceField(label=_("County"), required=False, choices=())
     region = forms.ChoiceField(
-        label="Region", required=False, choices=_any("Any region") + list(Region.choices)
+        label=_("Region"), required=False, choices=_any(_("Any region")) + list(Region.choices)
     )
-    role = forms.ChoiceField(label="Role", required=False, choices=())
+    role = forms.ChoiceField(label=_("Role"), required=False, choices=())
     kind = forms.ChoiceField(
-        label="Kind of employer",
+        label=_("Kind of employer"),
         required=False,
-        choices=_any("Any kind") + list(EmployerKind.choices),
+        choices=_any(_("Any kind")) + list(EmployerKind.choices),
     )
-    setting = forms.ChoiceField(label="Work setting", required=False, choices=())
-    q = forms.CharField(label="Employer name", required=False, max_length=100)
+    setting = forms.ChoiceField(label=_("Work setting"), required=False, choices=())
+    q = forms.CharField(label=_("Employer name"), required=False, max_length=100)
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:
@@ -55,25 +66,23 @@ class EmployerSearchForm(forms.Form):
             # The list shows the distance the search uses, also when the link gave none.
             data.setdefault("miles", str(DEFAULT_MILES))
         super().__init__(data, *args, **kwargs)
-        self.fields["county"].choices = _any("Any county") + list(COUNTY_CHOICES)
+        self.fields["county"].choices = _any(_("Any county")) + list(COUNTY_CHOICES)
         # One query each: the lists the visitor picks from are also what we validate against.
         roles = role_model().objects.published().order_by("name").values_list("slug", "name")
-        self.fields["role"].choices = _any("Any role") + _unique(roles)
+        self.fields["role"].choices = _any(_("Any role")) + _unique(roles)
         settings = (
             work_setting_model().objects.order_by("order", "name").values_list("slug", "name")
         )
-        self.fields["setting"].choices = _any("Any setting") + _unique(settings)
-        self.fields["miles"].error_messages["invalid_choice"] = (
-            "Choose a distance of 5, 10, 25 or 50 miles."
-        )
-        self.fields["county"].error_messages["invalid_choice"] = (
-            "Choose a New York county from the list."
-        )
-        self.fields["region"].error_messages["invalid_choice"] = "Choose a region from the list."
-        for name, noun in (("role", "role"), ("kind", "kind of employer"), ("setting", "setting")):
-            self.fields[name].error_messages["invalid_choice"] = (
-                f"We don't know that {noun}. Choose one from the list."
-            )
+        self.fields["setting"].choices = _any(_("Any setting")) + _unique(settings)
+        for name, message in (
+            ("miles", _("Choose a distance of 5, 10, 25 or 50 miles.")),
+            ("county", _("Choose a New York county from the list.")),
+            ("region", _("Choose a region from the list.")),
+            ("role", _("We don't know that role. Choose one from the list.")),
+            ("kind", _("We don't know that kind of employer. Choose one from the list.")),
+            ("setting", _("We don't know that setting. Choose one from the list.")),
+        ):
+            self.fields[name].error_messages["invalid_choice"] = message
         self.point = None
 
     def clean_zip(self):

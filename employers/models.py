@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from content.models import Publishable, PublishableQuerySet, Sourced
@@ -16,15 +18,15 @@ from places.regions import COUNTY_CHOICES, Region, region_for_county
 
 
 class EmployerKind(models.TextChoices):
-    HEALTH_SYSTEM = "health-system", "Hospital or health system"
-    HEALTH_HOME = "health-home", "Health Home (lead agency)"
-    CARE_MANAGEMENT_AGENCY = "care-management-agency", "Care management agency"
-    MANAGED_CARE_PLAN = "managed-care-plan", "Managed care plan"
-    COMMUNITY_HEALTH_CENTER = "community-health-center", "Community health center (FQHC)"
-    BEHAVIORAL_HEALTH = "behavioral-health", "Behavioral health provider"
-    COMMUNITY_BASED = "community-based", "Community-based organization"
-    LOCAL_HEALTH_DEPARTMENT = "local-health-department", "Local health department"
-    OTHER = "other", "Other"
+    HEALTH_SYSTEM = "health-system", _("Hospital or health system")
+    HEALTH_HOME = "health-home", _("Health Home (lead agency)")
+    CARE_MANAGEMENT_AGENCY = "care-management-agency", _("Care management agency")
+    MANAGED_CARE_PLAN = "managed-care-plan", _("Managed care plan")
+    COMMUNITY_HEALTH_CENTER = "community-health-center", _("Community health center (FQHC)")
+    BEHAVIORAL_HEALTH = "behavioral-health", _("Behavioral health provider")
+    COMMUNITY_BASED = "community-based", _("Community-based organization")
+    LOCAL_HEALTH_DEPARTMENT = "local-health-department", _("Local health department")
+    OTHER = "other", pgettext_lazy("kind of employer", "Other")
 
 
 class EmployerQuerySet(PublishableQuerySet):

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from content.jsonld import ld_json
@@ -93,7 +94,9 @@ def organization_ld(employer, request):
         "@type": "Organization",
         "name": employer.name,
         "url": employer.website or absolute_url(request, employer.get_absolute_url()),
-        "description": employer.description or f"{employer.name}, {employer.get_kind_display()}.",
+        "description": employer.description
+        or gettext("%(name)s, %(kind)s.")
+        % {"name": employer.name, "kind": employer.get_kind_display()},
         "address": [place["address"] for place in places],
         "location": places,
     }

@@ -7,10 +7,13 @@ and over-long searches become form errors, never exceptions).
 import django_filters
 from django import forms
 from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, When
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from places.forms import ZipCodeField
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
+from trainings.forms import within_miles
 from trainings.models import Language, Training, career_model, role_model
 from trainings.search import MAX_QUERY_LENGTH
 
@@ -18,17 +21,16 @@ MAX_COST = 1_000_000
 MAX_WEEKS = 520
 # Each distance once, in order; the default is the blank value.
 MILES_CHOICES = [
-    ("" if miles == DEFAULT_MILES else str(miles), f"Within {miles} miles")
-    for miles in RADIUS_CHOICES
+    ("" if miles == DEFAULT_MILES else str(miles), within_miles(miles)) for miles in RADIUS_CHOICES
 ]
 NEAREST_SHOWN = 3
 
 
 SORT_CHOICES = [
-    ("", "Best match"),
-    ("start", "Next start date"),
-    ("cost", "Lowest cost"),
-    ("distance", "Distance (needs a ZIP code)"),
+    ("", _("Best match")),
+    ("start", _("Next start date")),
+    ("cost", _("Lowest cost")),
+    ("distance", _("Distance (needs a ZIP code)")),
 ]
 
 
@@ -79,88 +81,93 @@ def _exists_career(slug):
 
 class TrainingFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label="Search",
+        label=_("Search"),
         method="filter_q",
         max_length=MAX_QUERY_LENGTH,
-        help_text="Words in the title, provider, credential or description.",
+        help_text=_("Words in the title, provider, credential or description."),
     )
     kind = django_filters.ChoiceFilter(
-        label="Kind of training", choices=Training.Kind.choices, empty_label="Any kind"
+        label=_("Kind of training"), choices=Training.Kind.choices, empty_label=_("Any kind")
     )
     delivery = django_filters.ChoiceFilter(
-        label="How it is taught", choices=Training.Delivery.choices, empty_label="Any way"
+        label=_("How it is taught"), choices=Training.Delivery.choices, empty_label=_("Any way")
     )
     schedule = django_filters.ChoiceFilter(
-        label="Schedule", choices=Training.Schedule.choices, empty_label="Any schedule"
+        label=_("Schedule"), choices=Training.Schedule.choices, empty_label=_("Any schedule")
     )
     career = django_filters.ChoiceFilter(
-        label="Career", method="filter_career", choices=[], empty_label="Any career"
+        label=_("Career"), method="filter_career", choices=[], empty_label=_("Any career")
     )
     # Several roles may be ticked (the guide links here with every role that fits);
     # /trainings/?role=<slug> is the one-role link a role's page uses.
     role = django_filters.MultipleChoiceFilter(
-        label="Role it prepares you for",
+        label=_("Role it prepares you for"),
         method="filter_role",
         choices=[],
         widget=forms.CheckboxSelectMultiple,
-        help_text="Tick none for any role.",
+        help_text=_("Tick none for any role."),
     )
     max_cost = django_filters.NumberFilter(
-        label="Maximum cost (US dollars)",
+        label=_("Maximum cost (US dollars)"),
         method="filter_max_cost",
         min_value=0,
         max_value=MAX_COST,
         decimal_places=2,
-        help_text="Trainings whose cost is not published are left out.",
+        help_text=_("Trainings whose cost is not published are left out."),
     )
     free = django_filters.BooleanFilter(
-        label="Free trainings only", method="filter_free", widget=forms.CheckboxInput
+        label=_("Free trainings only"), method="filter_free", widget=forms.CheckboxInput
     )
     max_weeks = django_filters.NumberFilter(
-        label="Maximum length (weeks)",
+        label=_("Maximum length (weeks)"),
         method="filter_max_weeks",
         min_value=1,
         max_value=MAX_WEEKS,
         decimal_places=0,
-        help_text="Trainings whose length is not published are left out.",
+        help_text=_("Trainings whose length is not published are left out."),
     )
     region = django_filters.ChoiceFilter(
-        label="Region",
+        label=_("Region"),
         field_name="provider__region",
         choices=Region.choices,
-        empty_label="Any region",
+        empty_label=_("Any region"),
     )
     county = django_filters.ChoiceFilter(
-        label="County",
+        label=_("County"),
         field_name="provider__county",
         choices=COUNTY_CHOICES,
-        empty_label="Any county",
+        empty_label=_("Any county"),
     )
     language = django_filters.ChoiceFilter(
-        label="Language of instruction",
+        label=_("Language of instruction"),
         method="filter_language",
         choices=Language.choices,
-        empty_label="Any language",
+        empty_label=_("Any language"),
     )
     zip = ZipCodeFilter(
-        label="ZIP code",
+        label=_("ZIP code"),
         method="filter_nothing",
         new_york_only=True,
-        help_text="A New York ZIP code: trainings taught near it, nearest first, then online "
-        "trainings, which you can take anywhere in New York.",
+        help_text=_(
+            "A New York ZIP code: trainings taught near it, nearest first, then online "
+            "trainings, which you can take anywhere in New York."
+        ),
     )
     miles = django_filters.TypedChoiceFilter(
-        label="Distance",
+        label=_("Distance"),
         method="filter_nothing",
         choices=MILES_CHOICES,
         coerce=int,
         empty_value=None,
     )
     hide_online = django_filters.BooleanFilter(
-        label="Hide online trainings", method="filter_hide_online", widget=forms.CheckboxInput
+        label=_("Hide online trainings"), method="filter_hide_online", widget=forms.CheckboxInput
     )
     sort = django_filters.ChoiceFilter(
-        label="Sort by", method="filter_nothing", choices=SORT_CHOICES[1:], empty_label="Best match"
+        label=_("Sort by"),
+        method="filter_nothing",
+        choices=SORT_CHOICES[1:],
+        empty_label=_("Best match"),
     )
 
     class Meta:
@@ -238,7 +245,9 @@ class TrainingFilter(django_filters.FilterSet):
     def ordering(self, data, *, searched, has_point):
         sort = data.get("sort") or ""
         if sort == "distance" and not has_point:
-            self.notices.append("Sorting by distance needs a ZIP code, so the best match is first.")
+            self.notices.append(
+                gettext("Sorting by distance needs a ZIP code, so the best match is first.")
+            )
             sort = ""
         if sort == "start":
             return [F("next_start_date").asc(nulls_last=True), "title", "pk"]

@@ -4,6 +4,9 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from content.models import EducationLevel
 from places.forms import ZipCodeField
@@ -30,37 +33,47 @@ class IdentifierListField(forms.Field):
         bad = [v for v in value if not IDENTIFIER_RE.match(v)]
         if bad:
             raise ValidationError(
-                "These are not training numbers or names we recognize: %(bad)s.",
+                _("These are not training numbers or names we recognize: %(bad)s."),
                 params={"bad": ", ".join(v[:40] for v in bad[:3])},
             )
         if len(dict.fromkeys(value)) > MAX_COMPARE:
             raise ValidationError(
-                "You can compare up to %(max)d trainings at a time; you chose %(count)d. "
-                "Go back and untick some.",
+                _(
+                    "You can compare up to %(max)d trainings at a time; you chose %(count)d. "
+                    "Go back and untick some."
+                ),
                 params={"max": MAX_COMPARE, "count": len(dict.fromkeys(value))},
             )
 
 
 class CompareForm(forms.Form):
-    ids = IdentifierListField(required=False, label="Trainings to compare")
+    ids = IdentifierListField(required=False, label=_("Trainings to compare"))
 
     def clean_ids(self):
         return list(dict.fromkeys(self.cleaned_data["ids"]))
 
 
+def _within_miles(miles):
+    return ngettext("Within %(miles)d mile", "Within %(miles)d miles", miles) % {"miles": miles}
+
+
+# A distance choice's label, "Within 25 miles", translated when the page renders it.
+within_miles = lazy(_within_miles, str)
+
+
 NO_QUALIFICATION = "none"
 HAVE_CHOICES = [
-    ("", "Choose one"),  # nothing is chosen for the visitor
-    (NO_QUALIFICATION, "No high school diploma or equivalency diploma yet"),
+    ("", _("Choose one")),  # nothing is chosen for the visitor
+    (NO_QUALIFICATION, _("No high school diploma or equivalency diploma yet")),
     *EducationLevel.choices,
 ]
 BUDGET_CHOICES = [
-    ("", "Any cost"),
-    ("0", "Free only"),
-    ("500", "Up to $500"),
-    ("2000", "Up to $2,000"),
-    ("5000", "Up to $5,000"),
-    ("20000", "Up to $20,000"),
+    ("", _("Any cost")),
+    ("0", _("Free only")),
+    ("500", _("Up to $500")),
+    ("2000", _("Up to $2,000")),
+    ("5000", _("Up to $5,000")),
+    ("20000", _("Up to $20,000")),
 ]
 
 
@@ -68,52 +81,54 @@ class GuideForm(forms.Form):
     """ "Not sure what training program is best for you?": a few questions, one GET form."""
 
     have = forms.ChoiceField(
-        label="What is the highest education or license you have now?",
+        label=_("What is the highest education or license you have now?"),
         choices=HAVE_CHOICES,
     )
     want = forms.ChoiceField(
-        label="Which role would you like?",
+        label=_("Which role would you like?"),
         required=False,
         choices=[],
-        help_text="Leave it as “Not sure yet” and we will suggest roles that fit.",
+        help_text=_("Leave it as “Not sure yet” and we will suggest roles that fit."),
     )
     delivery = forms.ChoiceField(
-        label="How can you study?",
+        label=_("How can you study?"),
         required=False,
-        choices=[("", "Any way"), *Training.Delivery.choices],
+        choices=[("", _("Any way")), *Training.Delivery.choices],
     )
     schedule = forms.ChoiceField(
-        label="When can you study?",
+        label=_("When can you study?"),
         required=False,
-        choices=[("", "Any time"), *Training.Schedule.choices],
+        choices=[("", _("Any time")), *Training.Schedule.choices],
     )
     budget = forms.TypedChoiceField(
-        label="What can you spend?",
+        label=_("What can you spend?"),
         required=False,
         choices=BUDGET_CHOICES,
         coerce=int,
         empty_value=None,
     )
     zip = ZipCodeField(
-        label="Your ZIP code (optional)",
+        label=_("Your ZIP code (optional)"),
         required=False,
         new_york_only=True,
-        help_text="A New York ZIP code, for trainings taught near you. Online trainings are "
-        "always included.",
+        help_text=_(
+            "A New York ZIP code, for trainings taught near you. Online trainings are "
+            "always included."
+        ),
     )
     miles = forms.TypedChoiceField(
-        label="How far can you travel?",
+        label=_("How far can you travel?"),
         required=False,
         # Each distance once; "Not sure" is no answer, and the search then looks within 25.
-        choices=[("", "Not sure (we look within 25 miles)")]
-        + [(str(m), f"Within {m} miles") for m in RADIUS_CHOICES],
+        choices=[("", _("Not sure (we look within 25 miles)"))]
+        + [(str(m), within_miles(m)) for m in RADIUS_CHOICES],
         coerce=int,
         empty_value=None,
     )
 
     def __init__(self, *args, role_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["want"].choices = [("", "Not sure yet"), *role_choices]
+        self.fields["want"].choices = [("", _("Not sure yet")), *role_choices]
         self.point = None
 
     def clean_zip(self):

@@ -8,6 +8,7 @@ yet falls back to FALLBACK_REQUIREMENTS below.
 from dataclasses import dataclass, field
 
 from django.http import QueryDict
+from django.utils.translation import gettext
 
 from content.models import EducationLevel
 from trainings.filters import DEFAULT_MILES, TrainingFilter
@@ -141,8 +142,10 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
     target = [a.role.slug for a in advice if a.wanted] or [a.role.slug for a in advice]
     if roles and not advice:
         notes.append(
-            "Most of these roles ask for a high school diploma or a high school equivalency "
-            "(HSE) diploma first. The trainings below can come after that."
+            gettext(
+                "Most of these roles ask for a high school diploma or a high school "
+                "equivalency (HSE) diploma first. The trainings below can come after that."
+            )
         )
         target = [role.slug for role in roles]
     query = search_query(
@@ -164,9 +167,11 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
         trainings = list(filterset.qs[:MAX_TRAININGS])
         nearest = filterset.nearest_beyond_reach()
     if budget is not None:
-        notes.append("Trainings that do not publish their cost are left out of a budget search.")
+        notes.append(
+            gettext("Trainings that do not publish their cost are left out of a budget search.")
+        )
     if schedule:
-        notes.append("Trainings whose provider does not state a schedule are left out.")
+        notes.append(gettext("Trainings whose provider does not state a schedule are left out."))
     return GuideResult(
         roles=advice,
         trainings=trainings,

@@ -8,6 +8,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from content.models import Publishable, PublishableQuerySet, Sourced
@@ -19,26 +21,26 @@ from places.regions import COUNTY_CHOICES, Region, region_for_county
 class Language(models.TextChoices):
     """Languages of instruction offered as a filter (ISO 639-1 codes)."""
 
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Spanish"
-    CHINESE = "zh", "Chinese"
-    RUSSIAN = "ru", "Russian"
-    HAITIAN_CREOLE = "ht", "Haitian Creole"
-    BENGALI = "bn", "Bengali"
-    KOREAN = "ko", "Korean"
-    ARABIC = "ar", "Arabic"
-    FRENCH = "fr", "French"
-    POLISH = "pl", "Polish"
-    ITALIAN = "it", "Italian"
-    YIDDISH = "yi", "Yiddish"
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    CHINESE = "zh", _("Chinese")
+    RUSSIAN = "ru", _("Russian")
+    HAITIAN_CREOLE = "ht", _("Haitian Creole")
+    BENGALI = "bn", _("Bengali")
+    KOREAN = "ko", _("Korean")
+    ARABIC = "ar", _("Arabic")
+    FRENCH = "fr", _("French")
+    POLISH = "pl", _("Polish")
+    ITALIAN = "it", _("Italian")
+    YIDDISH = "yi", _("Yiddish")
 
 
 LANGUAGE_NAMES = dict(Language.choices)
 
 # What a training page says where the provider's own page is silent: never a blank, never
 # a guess.
-NOT_STATED = "Not stated by the provider"
-ONLINE_ANYWHERE = "Online — anywhere in New York"
+NOT_STATED = _("Not stated by the provider")
+ONLINE_ANYWHERE = _("Online — anywhere in New York")
 
 
 def normalise_languages(codes):
@@ -53,14 +55,14 @@ class Provider(Sourced):
     """An organization that runs trainings: a college, a union training fund, a health system."""
 
     class Kind(models.TextChoices):
-        COMMUNITY_COLLEGE = "community_college", "Community college"
-        UNIVERSITY = "university", "College or university"
-        UNION_FUND = "union_fund", "Union training fund"
-        HEALTH_SYSTEM = "health_system", "Health system or hospital"
-        ONLINE = "online", "Online provider"
-        PROFESSIONAL_BODY = "professional_body", "Professional association"
-        GOVERNMENT = "government", "Government agency"
-        NONPROFIT = "nonprofit", "Community organization"
+        COMMUNITY_COLLEGE = "community_college", _("Community college")
+        UNIVERSITY = "university", _("College or university")
+        UNION_FUND = "union_fund", _("Union training fund")
+        HEALTH_SYSTEM = "health_system", _("Health system or hospital")
+        ONLINE = "online", _("Online provider")
+        PROFESSIONAL_BODY = "professional_body", _("Professional association")
+        GOVERNMENT = "government", _("Government agency")
+        NONPROFIT = "nonprofit", _("Community organization")
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(unique=True, max_length=120)
@@ -230,20 +232,20 @@ class Training(Publishable):
     """One program a provider runs, e.g. a Community Health Worker certificate."""
 
     class Kind(models.TextChoices):
-        CERTIFICATE = "certificate", "Certificate"
-        DEGREE = "degree", "Degree"
-        PROFESSIONAL_DEVELOPMENT = "professional_development", "Professional development"
+        CERTIFICATE = "certificate", _("Certificate")
+        DEGREE = "degree", _("Degree")
+        PROFESSIONAL_DEVELOPMENT = "professional_development", _("Professional development")
 
     class Delivery(models.TextChoices):
-        ONLINE = "online", "Online"
-        IN_PERSON = "in_person", "In person"
-        HYBRID = "hybrid", "Hybrid (online and in person)"
+        ONLINE = "online", _("Online")
+        IN_PERSON = "in_person", _("In person")
+        HYBRID = "hybrid", _("Hybrid (online and in person)")
 
     class Schedule(models.TextChoices):
-        DAY = "day", "Daytime"
-        EVENING = "evening", "Evenings"
-        WEEKEND = "weekend", "Weekends"
-        SELF_PACED = "self_paced", "Self-paced"
+        DAY = "day", _("Daytime")
+        EVENING = "evening", _("Evenings")
+        WEEKEND = "weekend", _("Weekends")
+        SELF_PACED = "self_paced", _("Self-paced")
 
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="trainings")
     title = models.CharField(max_length=200)
@@ -414,7 +416,7 @@ class Training(Publishable):
 
     @property
     def language_names(self):
-        return [LANGUAGE_NAMES[code] for code in self.languages.split(",") if code]
+        return [str(LANGUAGE_NAMES[code]) for code in self.languages.split(",") if code]
 
     @property
     def is_in_person(self):
@@ -450,10 +452,6 @@ class Training(Publishable):
         return self.prerequisites or NOT_STATED
 
     @property
-    def start_display(self):
-        return self.next_start_date.strftime("%B %-d, %Y") if self.next_start_date else NOT_STATED
-
-    @property
     def where_display(self):
         """Where it is taught: anywhere in New York when online, else the provider's place."""
         if self.is_online:
@@ -467,21 +465,24 @@ class Training(Publishable):
     @property
     def cost_display(self):
         if self.is_free:
-            return "Free"
+            return gettext("Free")
         if self.cost_low is None:
             return NOT_STATED
         low = _money(self.cost_low)
         if self.cost_high is None or self.cost_high == self.cost_low:
             return low
-        return f"{low} to {_money(self.cost_high)}"
+        cost_range = pgettext("a training's cost, lowest to highest", "%(low)s to %(high)s")
+        return cost_range % {"low": low, "high": _money(self.cost_high)}
 
     @property
     def length_display(self):
         parts = []
         if self.length_weeks:
-            parts.append(f"{self.length_weeks} week{'s' if self.length_weeks != 1 else ''}")
+            weeks = self.length_weeks
+            parts.append(ngettext("%(n)d week", "%(n)d weeks", weeks) % {"n": weeks})
         if self.length_hours:
-            parts.append(f"{self.length_hours} hour{'s' if self.length_hours != 1 else ''}")
+            hours = self.length_hours
+            parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
         if self.length_note:
             parts.append(self.length_note)
         return ", ".join(parts) or NOT_STATED

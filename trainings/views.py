@@ -5,6 +5,7 @@ to three, and the guide ("Not sure what training program is best for you?").
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from content.jsonld import ld_json
@@ -41,7 +42,7 @@ def active_filters(filterset, request):
         else:
             value = choices.get(str(bound), bound) if choices else bound
         if name in ("free", "hide_online"):
-            value = "yes"
+            value = gettext("yes")
         removing = (name, "miles") if name == "zip" else (name,)
         active.append((field.label, value, querystring_without(request.GET, "page", *removing)))
     return active
