@@ -4,25 +4,15 @@ The employer search form: every query-string parameter of /employers/ is validat
 """
 
 from django import forms
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from employers.models import EmployerKind, role_model, work_setting_model
-from places.forms import ZipCodeField
+from places.forms import ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 
 # The distance was ?radius= here before it was ?miles= across the site; old links still work.
 OLD_MILES_NAME = "radius"
-
-
-def _within_miles(miles):
-    return ngettext("Within %(miles)d mile", "Within %(miles)d miles", miles) % {"miles": miles}
-
-
-# A distance choice's label, "Within 25 miles", translated when the page renders it.
-within_miles = lazy(_within_miles, str)
 
 
 def _any(label):

@@ -1,7 +1,9 @@
 """The form field every "near a ZIP code" search shares."""
 
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from places.geo import ZIP_FORMAT_MESSAGE, validate_new_york_zip_code, validate_zip_code
 
@@ -33,3 +35,12 @@ class ZipCodeField(forms.CharField):
             "inputmode": "numeric",
             "autocomplete": "postal-code",
         }
+
+
+def _within_miles(miles):
+    return ngettext("Within %(miles)d mile", "Within %(miles)d miles", miles) % {"miles": miles}
+
+
+# A distance choice's label, "Within 25 miles", translated when the page renders it (every
+# distance drop-down labels its RADIUS_CHOICES with it).
+within_miles = lazy(_within_miles, str)

@@ -4,12 +4,10 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from content.models import EducationLevel
-from places.forms import ZipCodeField
+from places.forms import ZipCodeField, within_miles
 from places.geo import RADIUS_CHOICES, zip_point
 from trainings.models import Training
 
@@ -51,14 +49,6 @@ class CompareForm(forms.Form):
 
     def clean_ids(self):
         return list(dict.fromkeys(self.cleaned_data["ids"]))
-
-
-def _within_miles(miles):
-    return ngettext("Within %(miles)d mile", "Within %(miles)d miles", miles) % {"miles": miles}
-
-
-# A distance choice's label, "Within 25 miles", translated when the page renders it.
-within_miles = lazy(_within_miles, str)
 
 
 NO_QUALIFICATION = "none"
