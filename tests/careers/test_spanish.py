@@ -113,7 +113,7 @@ def test_career_page_is_in_spanish_with_the_english_figures(client, content):
         [
             "El salario de un vistazo",
             "Qué son estas funciones",
-            "Definición, citada textualmente.",
+            "Definición de la fuente (el original está en inglés).",
             "Dónde trabajan",
             "Busque un empleador cerca de usted",
             "Empleadores que contratan para la función de",
