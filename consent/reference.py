@@ -104,7 +104,7 @@ CATEGORIES_ES = {
         ),
     },
     "others": {
-        "name": "Otras",
+        "name": "Sin clasificar",  # "cookies sin clasificar" reads well; "cookies otras" does not
         "description": (
             "Cookies que no entran en los grupos anteriores y que aún no hemos clasificado. "
             "Antes de usar alguna, la incluiríamos aquí con su propósito."
