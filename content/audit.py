@@ -118,7 +118,7 @@ def translation_audit(language="es", models=None):
     results = {}
     for model in models or translated_models():
         result = TranslationAudit(model._meta.label)
-        for obj in published_rows(model).order_by("pk"):
+        for obj in published_rows(model).distinct().order_by("pk"):
             result.total += 1
             missing = i18n.missing_translations(obj, language)
             if missing:

@@ -148,3 +148,14 @@ def test_draft_rows_need_no_spanish_yet(starting_content):
     role.status = "draft"
     role.save()
     assert translation_audit("es")["careers.Role"].missing == []
+
+
+def test_the_spanish_audit_counts_each_published_row_once_as_the_source_audit_does(
+    starting_content,
+):
+    # Rows published through several parents (a duty or setting shared by both roles) are
+    # one row each, in both halves of the report.
+    sources = {label: result.total for label, result in audit().items()}
+    spanish = translation_audit("es")
+    for label in ("careers.Duty", "careers.WorkSetting", "careers.Certification"):
+        assert spanish[label].total == sources[label] > 0, label
