@@ -114,6 +114,7 @@ CATEGORIES_ES = {
 
 ELEVEN_MONTHS = "11 months"
 PROVIDER = "This website"
+PROVIDER_ES = "Este sitio web"
 
 
 def necessary_cookies():
@@ -168,7 +169,7 @@ def necessary_cookies():
 
 
 def necessary_cookies_es():
-    """The Spanish purpose and duration of each cookie of necessary_cookies(), by name."""
+    """The Spanish provider, purpose and duration of each necessary_cookies() cookie, by name."""
     return {
         settings.CONSENT_COOKIE_NAME: {
             "purpose": (
@@ -178,6 +179,7 @@ def necessary_cookies_es():
                 "guarda datos personales."
             ),
             "duration": "11 meses",
+            "provider": PROVIDER_ES,
         },
         settings.CSRF_COOKIE_NAME: {
             "purpose": (
@@ -186,6 +188,7 @@ def necessary_cookies_es():
                 "acepta si lleva el secreto que le corresponde."
             ),
             "duration": "1 año",
+            "provider": PROVIDER_ES,
         },
         settings.SESSION_COOKIE_NAME: {
             "purpose": (
@@ -197,6 +200,7 @@ def necessary_cookies_es():
                 "Hasta que se cierra el navegador (la sesión del personal termina después de "
                 "8 horas)"
             ),
+            "provider": PROVIDER_ES,
         },
         "messages": {
             "purpose": (
@@ -205,6 +209,7 @@ def necessary_cookies_es():
                 "borra."
             ),
             "duration": "Durante la sesión",
+            "provider": PROVIDER_ES,
         },
     }
 
@@ -235,6 +240,8 @@ def add_spanish(Category, CookieDeclaration, *, force=False):
         for row in model.objects.filter(**{f"{key}__in": list(texts)}):
             changed = False
             for field, text in texts[getattr(row, key)].items():
+                if not hasattr(row, f"{field}_es"):
+                    continue  # a migration before this field was translated
                 current = getattr(row, f"{field}_es")
                 if current != text and (force or not (current or "").strip()):
                     setattr(row, f"{field}_es", text)

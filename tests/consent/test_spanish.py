@@ -50,14 +50,16 @@ def test_cookies_page_is_in_spanish(client, analytics_ga):
         "Finalidad",
         "Proveedor",
         "Duración",
-        "Google (de terceros)",
+        # A provider with no Spanish of its own is shown in English, marked as such.
+        '<span lang="en">Google</span> (de terceros)',
+        "Este sitio web",
         "Por ahora no instalamos cookies de esta categoría.",
         "Guardar mis opciones",
     ):
         assert words in html, words
     # The heading puts "cookies" first, as Spanish does; the category name follows it.
     assert '<h2 id="category-necessary">Cookies ' in html
-    for english in ("Always on", "Save my choices", "third party", "Purpose"):
+    for english in ("Always on", "Save my choices", "third party", "Purpose", "This website"):
         assert english not in html, english
 
 
