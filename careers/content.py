@@ -29,31 +29,24 @@ from content.text import normalise
 
 FIXTURES = [Path(__file__).resolve().parent / "fixtures" / "care_management.json"]
 # {language: [file]}: the translations of FIXTURES, row by row.
-TRANSLATIONS = {"es": [Path(__file__).resolve().parent / "fixtures" / "care_management.es.json"]}
+TRANSLATIONS = {"es": [loading.translation_file(FIXTURES[0], "es")]}
 
-# Each part of a translation file: (model, the key of a row, its translated fields). The key
-# is the one _load_file gives the English row; "en" is the English text where the key uses it.
+# Each part of a translation file: (model, the key of a row). The key is the one _load_file
+# gives the English row; "en" is the English text where the key uses it. Every translated
+# field of the model (careers/translation.py) a row names is applied.
 TRANSLATED_PARTS = {
-    "careers": (
-        Career,
-        lambda r: r["slug"],
-        ["title", "summary", "overview", "key_difference", "title_note"],
-    ),
-    "fits": (CareerFit, lambda r: f"{r['career']}/{r['key']}", ["text"]),
-    "roles": (Role, lambda r: f"{r['career']}/{r['slug']}", ["name", "definition", "focus"]),
-    "job_titles": (JobTitle, lambda r: f"{r['role']}/{normalise(r['en'])}", ["title"]),
-    "stated_education": (
-        StatedEducation,
-        lambda r: f"{r['role']}/{normalise(r['en'])}",
-        ["text", "label"],
-    ),
-    "education": (EducationRequirement, lambda r: f"{r['role']}/{r['level']}", ["note"]),
-    "pay_ranges": (PayRange, lambda r: f"{r['role']}/{r['key']}", ["note"]),
-    "occupations": (RoleOccupation, lambda r: f"{r['role']}/{r['soc_code']}", ["reason"]),
-    "settings": (WorkSetting, lambda r: r["slug"], ["name", "description"]),
-    "duties": (Duty, lambda r: r["key"], ["text"]),
-    "certifications": (Certification, lambda r: r["key"], ["eligibility"]),
-    "steps": (CareerStep, lambda r: f"{r['from']}/{r['to']}", ["requirement"]),
+    "careers": (Career, lambda r: r["slug"]),
+    "fits": (CareerFit, lambda r: f"{r['career']}/{r['key']}"),
+    "roles": (Role, lambda r: f"{r['career']}/{r['slug']}"),
+    "job_titles": (JobTitle, lambda r: f"{r['role']}/{normalise(r['en'])}"),
+    "stated_education": (StatedEducation, lambda r: f"{r['role']}/{normalise(r['en'])}"),
+    "education": (EducationRequirement, lambda r: f"{r['role']}/{r['level']}"),
+    "pay_ranges": (PayRange, lambda r: f"{r['role']}/{r['key']}"),
+    "occupations": (RoleOccupation, lambda r: f"{r['role']}/{r['soc_code']}"),
+    "settings": (WorkSetting, lambda r: r["slug"]),
+    "duties": (Duty, lambda r: r["key"]),
+    "certifications": (Certification, lambda r: r["key"]),
+    "steps": (CareerStep, lambda r: f"{r['from']}/{r['to']}"),
 }
 
 
@@ -193,20 +186,11 @@ def _load_file(loader, path):
         )
 
 
-def _translate_file(loader, path, language):
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    for part, (model, key, fields) in TRANSLATED_PARTS.items():
-        for item in data.get(part, []):
-            loader.translate(model, key(item), {f: item[f] for f in fields if f in item}, language)
-
-
 def rows(loader):
     """Describe the starting rows to the content loader (see content/loading.py)."""
     for path in FIXTURES:
         _load_file(loader, path)
-    for language, paths in TRANSLATIONS.items():
-        for path in paths:
-            _translate_file(loader, path, language)
+    loader.translate_files(TRANSLATIONS, TRANSLATED_PARTS)
 
 
 def load(*, force=False, stdout=None):

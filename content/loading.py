@@ -17,16 +17,20 @@ staff have changed its natural key (a title, a slug).
 Translations (content/i18n.py) follow the same strategy: `translate()` finds a loaded row by
 its key and fills its empty `_es` columns from the Spanish content file; a Spanish text
 staff wrote is kept, and force=True sets it back to the file. Rows are loaded with English
-active, so a row's own fields go to its `_en` columns.
+active, so a row's own fields go to its `_en` columns. A content file's translation sits
+beside it (`translation_file()`: trainings.es.json beside trainings.json), and
+`translate_files()` applies it row by row, under the keys the English rows were loaded with.
 """
 
+import json
 from collections import defaultdict
+from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import translation
 
-from content.i18n import DEFAULT_LANGUAGE
+from content.i18n import DEFAULT_LANGUAGE, translated_fields
 from content.models import LoadedContent
 from content.registry import registrations
 
@@ -125,9 +129,34 @@ class ContentLoader:
             self.counts[model._meta.label]["translated"] += 1
         return obj
 
+    def translate_files(self, translations, parts):
+        """Put the translations of a content file in the rows loaded from it.
+
+        `translations` maps a language to its files, e.g. {"es": [translation_file(FIXTURE,
+        "es")]}. Each file holds lists of rows by part, and `parts` maps a part to (model,
+        key): `key(row)` is the key the English row was loaded under (the one given to
+        `row()`). Every translated field of the model (content/i18n.py) a row names goes
+        through `translate()`.
+        """
+        for language, paths in translations.items():
+            for path in paths:
+                data = json.loads(Path(path).read_text(encoding="utf-8"))
+                for part, (model, key) in parts.items():
+                    fields = translated_fields(model)
+                    for item in data.get(part, []):
+                        values = {name: item[name] for name in fields if name in item}
+                        self.translate(model, key(item), values, language)
+
     def note(self, message):
         if self.stdout is not None:
             self.stdout.write(message)
+
+
+def translation_file(fixture, language):
+    """The file beside the content file `fixture` holding its `language` text
+    (care_management.json -> care_management.es.json)."""
+    fixture = Path(fixture)
+    return fixture.with_name(f"{fixture.stem}.{language}{fixture.suffix}")
 
 
 def _python_values(model, values):

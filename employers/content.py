@@ -5,6 +5,10 @@ employers of care coordinators and care managers, from employers/fixtures/employ
 Each employer names the public page its details come from and the date we checked it.
 The one content loader (content/loading.py) writes the rows; roles and work settings are
 linked by slug, and an employer loaded before the careers content gets them on a later run.
+
+The Spanish of the employers' descriptions (employers/translation.py) is in a file beside
+it (employers.es.json), whose rows name the same keys (the slug); the loader puts it in the
+rows' `_es` columns (content/i18n.py).
 """
 
 import json
@@ -16,6 +20,9 @@ from employers.models import Employer, Location
 from places.geo import city_point, zip_point
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "employers.json"
+# {language: [file]}: the translations of FIXTURE, row by row, and the key of each row.
+TRANSLATIONS = {"es": [loading.translation_file(FIXTURE, "es")]}
+TRANSLATED_PARTS = {"employers": (Employer, lambda r: r["slug"])}
 # Where each map position comes from: for editors (the admin shows it), not the public page.
 ZIP_CENTER_NOTE = (
     "Map position is the center of ZIP code {zip} (zipcodes package), not the street address."
@@ -75,6 +82,7 @@ def rows(loader):
             f"employers: {missing} role/setting links skipped (those careers rows do not "
             "exist yet; run load_content again after the careers content is loaded)."
         )
+    loader.translate_files(TRANSLATIONS, TRANSLATED_PARTS)
 
 
 def _coordinates(place):

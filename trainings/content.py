@@ -4,6 +4,10 @@ programs, each with its source URL and the date it was checked, described to the
 content loader (content/loading.py) that `manage.py load_content` runs. Trainings link to
 the careers roles by slug; the roles load first (INSTALLED_APPS order), and a training
 loaded before them gets its links on a later run.
+
+The Spanish of the trainings' translated fields (trainings/translation.py) is in a file
+beside it (trainings.es.json), whose rows name the same keys (the slug); the loader puts
+it in the rows' `_es` columns (content/i18n.py).
 """
 
 import json
@@ -16,6 +20,9 @@ from places.regions import region_for_county
 from trainings.models import Provider, Training
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "trainings.json"
+# {language: [file]}: the translations of FIXTURE, row by row, and the key of each row.
+TRANSLATIONS = {"es": [loading.translation_file(FIXTURE, "es")]}
+TRANSLATED_PARTS = {"trainings": (Training, lambda r: r["slug"])}
 
 PROVIDER_FIELDS = ["name", "kind", "website", "address", "city", "county", "region", "zip_code"]
 TRAINING_FIELDS = [
@@ -116,6 +123,7 @@ def rows(loader):
             f"trainings: {skipped} links to careers roles skipped (those roles do not exist "
             "yet; run load_content again after the careers content is loaded)."
         )
+    loader.translate_files(TRANSLATIONS, TRANSLATED_PARTS)
 
 
 def load(*, force=False, stdout=None):
