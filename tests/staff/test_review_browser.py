@@ -43,11 +43,11 @@ def test_an_editors_changes_wait_until_a_publisher_publishes_or_sends_them_back(
 
     eddie = signed_in_page(new_page, Client(), editor, live_server)
     eddie.goto(change(role))
-    eddie.fill('input[name="job_titles-0-title"]', "Care coordination navigator")
+    eddie.fill('input[name="job_titles-0-title_en"]', "Care coordination navigator")
     save(eddie)
     assert "Your change waits for review" in eddie.content()
     eddie.goto(change(training))
-    eddie.fill('textarea[name="description"]', "The new description.")
+    eddie.fill('textarea[name="description_en"]', "The new description.")
     save(eddie)
     assert "Your change waits for review" in eddie.content()
 
@@ -98,12 +98,12 @@ def test_two_people_saving_the_same_training_lose_nothing(new_page, editor, publ
 
     pat.fill('input[name="title"]', "Second title")
     save(pat)
-    eddie.fill('textarea[name="description"]', "Careful new words.")
+    eddie.fill('textarea[name="description_en"]', "Careful new words.")
     save(eddie)
     error = eddie.locator(".errorlist.nonfield").inner_text()
     assert "saved this training after you opened it" in error
     assert "Title: Second title" in error
-    assert eddie.input_value('textarea[name="description"]') == "Careful new words."
+    assert eddie.input_value('textarea[name="description_en"]') == "Careful new words."
     assert eddie.input_value('input[name="title"]') == "Second title"
     assert Training.objects.get(pk=training.pk).description == "Plain."
 
