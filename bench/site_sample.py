@@ -105,7 +105,9 @@ def training_search_urls(rng, n, zips):
 
 
 def guide_urls(rng, n, zips, role_slugs):
-    haves = [value for value, _ in HAVE_CHOICES]
+    # An answer to "What do you have?" is required (none is chosen for the visitor): the
+    # empty "Choose one" gets a 400 with its message, which is not what is measured here.
+    haves = [value for value, _ in HAVE_CHOICES if value]
     budgets = [value for value, _ in BUDGET_CHOICES]
     urls, seen = [], set()
     while len(urls) < n:
@@ -250,6 +252,9 @@ def main(out_dir):
             "example": urls[0],
             "queries": count_queries(client, urls[0]),
         }
+        english = lists.get(name.removeprefix("es: "))
+        if name.startswith("es: ") and english and urls[0] == "/es" + english[0]:
+            sample["pages"][name]["english_urls_under_es"] = True
     (out / "sample.json").write_text(json.dumps(sample, indent=2))
     print(json.dumps({k: v["queries"] for k, v in sample["pages"].items()}))
 
