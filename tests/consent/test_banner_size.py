@@ -37,3 +37,20 @@ def test_banner_takes_at_most_a_quarter_of_a_phone_screen_in_the_page_flow(
     for name in ("Accept all", "Reject all"):
         assert page.get_by_role("button", name=name).is_visible()
     assert page.get_by_role("link", name="Choose cookies").is_visible()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_banner_buttons_hold_their_words_in_both_languages_on_every_phone(new_page):
+    # "Rechazar todas" is longer than "Reject all": a button whose text does not fit must
+    # wrap inside it, never run past its edge or the screen's (WCAG 1.4.10 reflow).
+    for width in (320, 360, 390, 640, 1280):
+        page = new_page(viewport={"width": width, "height": 800})
+        for path in ("/", "/es/"):
+            page.goto(path)
+            for button in page.locator(".consent-banner__button").all():
+                spill = button.evaluate("b => b.scrollWidth - b.clientWidth")
+                assert spill <= 0, f"{path} at {width}px: {button.inner_text()!r} spills {spill}px"
+                box = button.bounding_box()
+                assert box["x"] + box["width"] <= width, f"{path} at {width}px: off screen"
+        page.close()
