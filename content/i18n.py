@@ -6,6 +6,8 @@ English (pages mark that text `lang="en"`: content/templatetags/translated.py).
 """
 
 from django.conf import settings
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, TranslationOptions, translator
 
 DEFAULT_LANGUAGE = "en"
@@ -75,3 +77,12 @@ def missing_translations(obj, language="es"):
         if english and not (other or "").strip():
             missing.append(name)
     return missing
+
+
+def quoted_english(text):
+    """`text` quoted as its English source wrote it (a provider's own words), escaped and, on a
+    page in another language, marked `lang="en"` so screen readers pronounce it as English."""
+    language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    if not text or language == DEFAULT_LANGUAGE:
+        return text
+    return format_html('<span lang="{}">{}</span>', DEFAULT_LANGUAGE, text)

@@ -8,10 +8,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.urls import reverse
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from content.i18n import quoted_english
 from content.models import Publishable, PublishableQuerySet, Sourced
 from content.text import normalise, unique_slug
 from places.geo import distance_expression, is_zip, near
@@ -433,7 +436,8 @@ class Training(Publishable):
 
     @property
     def schedule_display(self):
-        return self.schedule_note or self.get_schedule_display() or NOT_STATED
+        # The note is the provider's words, in English (marked so on Spanish pages).
+        return quoted_english(self.schedule_note) or self.get_schedule_display() or NOT_STATED
 
     @property
     def credential_display(self):
@@ -484,8 +488,8 @@ class Training(Publishable):
             hours = self.length_hours
             parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
         if self.length_note:
-            parts.append(self.length_note)
-        return ", ".join(parts) or NOT_STATED
+            parts.append(quoted_english(self.length_note))  # the provider's words
+        return mark_safe(", ".join(conditional_escape(part) for part in parts)) or NOT_STATED
 
 
 def _money(amount):

@@ -253,3 +253,25 @@ def test_english_stays_english(client, training):
     assert "At a glance" in html
     assert "De un vistazo" not in html
     assert Training.objects.get(slug="chw").status == Status.PUBLISHED
+
+
+def test_the_providers_own_words_are_quoted_in_english_and_marked_so(client, role):
+    # Length and schedule notes are what the provider's page says, in English: on a Spanish
+    # page they stay as written, inside lang="en" so a screen reader reads them as English.
+    training = TrainingFactory(
+        title="Quoted MSW",
+        length_weeks=None,
+        length_hours=None,
+        length_note="60 credits over two years",
+        schedule_note="Full-time or part-time",
+        roles=[role],
+    )
+    page = spanish(client, training.get_absolute_url()).content.decode()
+    assert '<span lang="en">60 credits over two years</span>' in page
+    assert '<span lang="en">Full-time or part-time</span>' in page
+    english = client.get(training.get_absolute_url()).content.decode()
+    assert "60 credits over two years" in english and 'lang="en">60 credits' not in english
+    training.length_note = "<b>12</b> weeks"
+    training.save()
+    page = spanish(client, training.get_absolute_url()).content.decode()
+    assert "&lt;b&gt;12&lt;/b&gt; weeks" in page  # still escaped
