@@ -252,9 +252,7 @@ def main(out_dir):
             "example": urls[0],
             "queries": count_queries(client, urls[0]),
         }
-        english = lists.get(name.removeprefix("es: "))
-        if name.startswith("es: ") and english and urls[0] == "/es" + english[0]:
-            sample["pages"][name]["english_urls_under_es"] = True
+
     (out / "sample.json").write_text(json.dumps(sample, indent=2))
     print(json.dumps({k: v["queries"] for k, v in sample["pages"].items()}))
 

@@ -230,8 +230,8 @@ def create_reference_data(Category, CookieDeclaration):
     return by_slug
 
 
-def add_spanish(Category, CookieDeclaration, *, force=False):
-    """Fill the empty Spanish columns of the reference rows; keep what staff wrote unless force."""
+def add_spanish(Category, CookieDeclaration):
+    """Fill the empty Spanish columns of the reference rows; keep what staff wrote."""
     plan = [
         (Category, "slug", CATEGORIES_ES),
         (CookieDeclaration, "name", necessary_cookies_es()),
@@ -243,7 +243,7 @@ def add_spanish(Category, CookieDeclaration, *, force=False):
                 if not hasattr(row, f"{field}_es"):
                     continue  # a migration before this field was translated
                 current = getattr(row, f"{field}_es")
-                if current != text and (force or not (current or "").strip()):
+                if current != text and not (current or "").strip():
                     setattr(row, f"{field}_es", text)
                     changed = True
             if changed:

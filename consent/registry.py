@@ -9,7 +9,6 @@ When the cache cannot be reached the registry is built from the database on each
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils.translation import get_language
 
 from consent.models import (
     REGISTRY_CACHE_KEY,
@@ -19,7 +18,7 @@ from consent.models import (
     cookie_name_matches,
 )
 from content.cache import forget_on_recovery, safe_delete, safe_get, safe_set
-from content.i18n import DEFAULT_LANGUAGE
+from content.i18n import DEFAULT_LANGUAGE, active_language
 
 CACHE_SECONDS = 60
 
@@ -34,12 +33,11 @@ class CategoryInfo:
     @property
     def name(self):
         """The name in the active language, else the English one (content/i18n.py)."""
-        language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
-        return self.names.get(language) or self.names.get(DEFAULT_LANGUAGE, "")
+        return self.names.get(active_language()) or self.names.get(DEFAULT_LANGUAGE, "")
 
     @property
     def name_falls_back(self):
-        language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+        language = active_language()
         return language != DEFAULT_LANGUAGE and not self.names.get(language)
 
 

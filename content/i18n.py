@@ -5,7 +5,6 @@ and an `_es` column, English is the default, and an empty Spanish column falls b
 English (pages mark that text `lang="en"`: content/templatetags/translated.py).
 """
 
-from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from modeltranslation.translator import NotRegistered, TranslationOptions, translator
@@ -50,11 +49,6 @@ def _track_in_history(model, history_model):
     history_model.instance = property(instance)
 
 
-def other_languages():
-    """The site's languages other than English, e.g. ["es"]."""
-    return [code for code, _name in settings.LANGUAGES if code != DEFAULT_LANGUAGE]
-
-
 def translated_fields(model):
     """The names of `model`'s translated fields (e.g. ["title", "summary"]); [] if none."""
     try:
@@ -79,10 +73,14 @@ def missing_translations(obj, language="es"):
     return missing
 
 
+def active_language():
+    """The language of the page being rendered, without region ("es"; English by default)."""
+    return (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+
+
 def quoted_english(text):
     """`text` quoted as its English source wrote it (a provider's own words), escaped and, on a
     page in another language, marked `lang="en"` so screen readers pronounce it as English."""
-    language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
-    if not text or language == DEFAULT_LANGUAGE:
+    if not text or active_language() == DEFAULT_LANGUAGE:
         return text
     return format_html('<span lang="{}">{}</span>', DEFAULT_LANGUAGE, text)

@@ -51,18 +51,16 @@ REGION_BY_COUNTY = {
     county: region for region, counties in COUNTIES_BY_REGION.items() for county in counties
 }
 
-# The value is the county's own name; the label is "Albany County" ("Condado de Albany").
-COUNTY_CHOICES = [
-    (county, format_lazy(_("{county} County"), county=county))
-    for county in sorted(REGION_BY_COUNTY)
-]
-
 
 def county_label(county):
     """ "Albany" -> "Albany County" ("Condado de Albany" in Spanish); other names unchanged."""
     if county not in REGION_BY_COUNTY:
         return county
     return format_lazy(_("{county} County"), county=county)
+
+
+# The value is the county's own name; the label is "Albany County" ("Condado de Albany").
+COUNTY_CHOICES = [(county, county_label(county)) for county in sorted(REGION_BY_COUNTY)]
 
 
 def region_for_county(county):

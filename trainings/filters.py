@@ -10,10 +10,9 @@ from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from places.forms import ZipCodeField
+from places.forms import ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
-from trainings.forms import within_miles
 from trainings.models import Language, Training, career_model, role_model
 from trainings.search import MAX_QUERY_LENGTH
 

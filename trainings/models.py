@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from content.i18n import quoted_english
 from content.models import Publishable, PublishableQuerySet, Sourced
+from content.templatetags.presentation import human_date
 from content.text import normalise, unique_slug
 from places.geo import distance_expression, is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
@@ -454,6 +455,10 @@ class Training(Publishable):
     @property
     def prerequisites_display(self):
         return self.prerequisites or NOT_STATED
+
+    @property
+    def start_display(self):
+        return human_date(self.next_start_date) or NOT_STATED
 
     @property
     def where_display(self):

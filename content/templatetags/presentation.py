@@ -8,11 +8,13 @@ several tags.
 import datetime
 
 from django import template
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+
+from content.i18n import DEFAULT_LANGUAGE, active_language
 
 register = template.Library()
 
@@ -33,8 +35,7 @@ def _as_date(value):
 
 def _format(value, english, name):
     """`english` on English pages, the active language's `name` format otherwise."""
-    language = translation.get_language() or "en"
-    if language.split("-")[0] == "en":
+    if active_language() == DEFAULT_LANGUAGE:
         return format_date(value, english)
     return format_date(value, get_format(name))
 

@@ -17,16 +17,15 @@ from django import template
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
-from content.i18n import DEFAULT_LANGUAGE, translated_fields
+from content.i18n import DEFAULT_LANGUAGE, active_language, translated_fields
 
 register = template.Library()
 
 
 def falls_back(obj, field):
     """True when `obj.field` shows English on a page in another language (no text there)."""
-    language = (get_language() or DEFAULT_LANGUAGE).split("-")[0]
+    language = active_language()
     if language == DEFAULT_LANGUAGE or obj is None:
         return False
     own_answer = getattr(obj, f"{field}_falls_back", None)  # a cached copy, e.g. consent's
