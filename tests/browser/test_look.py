@@ -5,6 +5,7 @@ alternative, and pages pass axe-core in the dark scheme too (contrast included).
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -57,7 +58,7 @@ def test_trainings_search_shows_the_main_filters_and_folds_the_rest(content, new
     assert not more.evaluate("el => el.open")
     assert not page.locator("[name=kind]").is_visible()
     page.get_by_text("More filters").click()
-    assert page.locator("[name=kind]").is_visible()
+    expect(page.locator("[name=kind]")).to_be_visible()
     page.get_by_role("link", name="Skip to results").click()
     assert page.url.endswith("#results-title")
     # A filter set under "More filters" is shown, not hidden.

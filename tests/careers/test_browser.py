@@ -1,6 +1,7 @@
 """Careers pages in a real Chromium: axe-core, CSP, the compare table and pay charts at 320 px."""
 
 import pytest
+from playwright.sync_api import expect
 
 from careers.content import load
 from wages.content import load_starting_wages
@@ -88,7 +89,9 @@ def test_zip_code_form_and_area_links_work_without_javascript(content, new_page)
     page.goto(CAREER + "care-coordinator/")
     page.get_by_label("Your ZIP code").fill("10001")
     page.get_by_role("button", name="Show pay in my area").click()
-    heading = page.get_by_role("heading", name="Pay in New York-Newark-Jersey City, NY-NJ")
-    assert heading.is_visible()
+    # A click that navigates returns once the new URL commits, before the new page has
+    # rendered: expect() waits for the heading where is_visible() would look only once.
+    new_york = page.get_by_role("heading", name="Pay in New York-Newark-Jersey City, NY-NJ")
+    expect(new_york).to_be_visible()
     page.get_by_role("link", name="Albany-Schenectady-Troy, NY").first.click()
-    assert page.get_by_role("heading", name="Pay in Albany-Schenectady-Troy, NY").is_visible()
+    expect(page.get_by_role("heading", name="Pay in Albany-Schenectady-Troy, NY")).to_be_visible()

@@ -4,6 +4,7 @@ two people saving the same training lose nothing."""
 import pytest
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from careers.models import Role
 from content.models import Status
@@ -59,9 +60,10 @@ def test_an_editors_changes_wait_until_a_publisher_publishes_or_sends_them_back(
     pat.goto(reverse("admin:index"))
     pat.get_by_role("link", name="Changes waiting for review: 2").click()
     pat.get_by_role("link", name="Care coordinator").click()
+    # expect() waits for the review page; the list page has a #content-main too.
     diff = pat.locator("#content-main")
-    assert "Care navigator" in diff.inner_text()
-    assert "Care coordination navigator" in diff.inner_text()
+    expect(diff).to_contain_text("Care navigator")
+    expect(diff).to_contain_text("Care coordination navigator")
     pat.fill('input[name="reason"]', "Title as the HWC lists it")
     pat.get_by_role("button", name="Publish now").click()
     pat.wait_for_load_state()
@@ -77,7 +79,7 @@ def test_an_editors_changes_wait_until_a_publisher_publishes_or_sends_them_back(
     # The training's change is sent back: the live page keeps its text, the editor reads why.
     pat.goto(reverse("admin:content_revision_changelist") + "?status__exact=pending")
     pat.get_by_role("link", name=training.title).click()
-    assert "The new description." in pat.locator("#content-main").inner_text()
+    expect(pat.locator("#content-main")).to_contain_text("The new description.")
     pat.fill('textarea[name="comment"]', "Say who the course is for.")
     pat.get_by_role("button", name="Send back").click()
     pat.wait_for_load_state()
