@@ -10,14 +10,21 @@ complete.
 
 ConsentBannerMiddleware (inside CSRF) replaces the banner placeholder that base.html
 includes with the banner for this visitor. Pages may therefore be cached (the placeholder is
-the same for everyone); the banner, with its CSRF token, never is.
+the same for everyone); the banner, with its CSRF token, never is. The banner's markup is
+the same for every visitor but for two values, so it is rendered once per language and
+policy (`banner_markup`) and each visitor's CSRF token and return address are written into
+a copy of it: a cached page then costs what the framework's floor costs, not a template
+render.
 """
 
 import logging
 
 from django.conf import settings
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.html import escape
 
 from consent import services, state
 from consent.forms import ConsentForm
@@ -25,6 +32,14 @@ from consent.forms import ConsentForm
 logger = logging.getLogger("consent")
 
 BANNER_PLACEHOLDER = b"<!--consent:banner-->"
+# Stand-ins for the per-visitor values while the banner is rendered once: letters only, so
+# the template's escaping leaves them as they are.
+TOKEN_MARK = "consentbannercsrftokenmark"
+NEXT_MARK = "consentbannernexturlmark"
+# {(language, policy): rendered banner}. Bounded: a few languages times the policies the
+# process has seen; emptied whenever it reaches this many.
+_BANNERS = {}
+MAX_BANNERS = 16
 
 
 class ConsentMiddleware:
@@ -100,17 +115,37 @@ class ConsentBannerMiddleware:
         consent = getattr(request, "consent", None)
         banner = b""
         if consent is not None and consent.show_banner and not _is_cookies_page(request):
-            banner = render_to_string(
-                "consent/_banner_form.html",
-                {"consent": consent, "next": _next_url(request)},
-                request=request,
-            ).encode(response.charset)
+            banner = (
+                banner_markup(consent.registry)
+                .replace(TOKEN_MARK, get_token(request))
+                .replace(NEXT_MARK, escape(_next_url(request)))
+                .encode(response.charset)
+            )
             # Holds a CSRF token and depends on this visitor: no shared cache may keep it.
             patch_cache_control(response, private=True)
         response.content = response.content.replace(BANNER_PLACEHOLDER, banner, 1)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
+
+
+def banner_markup(registry):
+    """The banner in the active language for this policy, with TOKEN_MARK and NEXT_MARK
+    where the visitor's CSRF token and return address go; rendered once, then reused."""
+    policy = tuple(
+        (c.slug, tuple(sorted(c.names.items())), c.necessary) for c in registry.categories
+    )
+    key = (translation.get_language(), policy)
+    markup = _BANNERS.get(key)
+    if markup is None:
+        markup = render_to_string(
+            "consent/_banner_form.html",
+            {"registry": registry, "next": NEXT_MARK, "csrf_token": TOKEN_MARK},
+        )
+        if len(_BANNERS) >= MAX_BANNERS:
+            _BANNERS.clear()
+        _BANNERS[key] = markup
+    return markup
 
 
 def _next_url(request):

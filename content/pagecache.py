@@ -21,7 +21,9 @@ a host that is not canonical (a port, a wildcard match), is rendered and not kep
 """
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -30,6 +32,7 @@ from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
 from content.cache import forget_on_recovery, safe_add, safe_get, safe_set
 
@@ -140,3 +143,57 @@ def cache_public_page(view=None, *, params=()):
         return response
 
     return wrapped
+
+
+# Fragments (cached_fragment) live in each process, not in the shared cache: they are small,
+# read many times a request, and cheaper as Python strings than unpickled from a cache.
+# {(content version, language, name): markup}, least recently used first, holding at most
+# MAX_FRAGMENT_CHARACTERS characters of markup in all (about that many bytes: markup is
+# nearly all ASCII), so a worker's memory stays flat however many pages it serves.
+MAX_FRAGMENT_CHARACTERS = 4 * 1024 * 1024
+_fragments = OrderedDict()
+_fragments_size = 0
+_fragments_lock = threading.Lock()
+
+
+def cached_fragment(name, render):
+    """The markup `render()` returns, rendered once per content version and language.
+
+    For a part of a page that is the same for every visitor and every query while content
+    is unchanged (a search page's county map, a filter's choices with one of them picked, a
+    training's result card): a search then costs its query, not this part's queries and
+    template. `name` must come from a bounded set (a fixed string, a field's name and one
+    of its choices, a row's id), never from free text a visitor sent. Without the cache the
+    part is rendered every time.
+    """
+    return cached_for_content(name, lambda: mark_safe(render()))
+
+
+def cached_for_content(name, compute):
+    """What `compute()` returns, computed once per content version and language: markup
+    (cached_fragment) or a small value read from content, such as a form's choices. Kept
+    in this process (see above); `name` as for cached_fragment."""
+    global _fragments_size
+    version = content_version()
+    if version is None:
+        return compute()
+    key = (version, translation.get_language(), name)
+    with _fragments_lock:
+        value = _fragments.get(key)
+        if value is not None:
+            _fragments.move_to_end(key)
+            return value
+    value = compute()
+    with _fragments_lock:
+        if key not in _fragments:
+            _fragments[key] = value
+            _fragments_size += len(str(value))
+        while _fragments_size > MAX_FRAGMENT_CHARACTERS:
+            _, dropped = _fragments.popitem(last=False)
+            _fragments_size -= len(str(dropped))
+    return value
+
+
+def fragments_held():
+    """(how many fragments, how many characters) this process keeps."""
+    return len(_fragments), _fragments_size

@@ -1,11 +1,22 @@
 """
 One way to turn ?page= into a page of results, for every list on the site: a page number
 that does not exist is not an error, it gets a plain message and the nearest real page.
+
+A page of a search is one query: the rows of the page and, in each, how many rows match in
+all (COUNT(*) OVER ()), where Django's paginator would first count the matches and then
+read the page, running the search twice. A page that comes back empty is counted apart, to
+find the last real page.
 """
 
 from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet, Window
 from django.utils.translation import gettext, ngettext
+
+TOTAL = "pagination_total"
+# A page number beyond this is answered by counting first: its offset may be too large for
+# the database to take.
+MAX_PAGE_IN_ONE_QUERY = 100_000
 
 
 class PageForm(forms.Form):
@@ -20,15 +31,20 @@ def paginate(request, object_list, per_page):
     """
     paginator = Paginator(object_list, per_page)
     form = PageForm(request.GET)
+    notice = ""
     if not form.is_valid():
-        return paginator.page(1), gettext(
-            "That page number is not a whole number, so this is page 1."
-        )
-    number = form.cleaned_data["page"]
-    if number is None:
-        return paginator.page(1), ""
-    if number < 1:
-        return paginator.page(1), gettext("Pages start at 1, so this is page 1.")
+        number = 1
+        notice = gettext("That page number is not a whole number, so this is page 1.")
+    else:
+        number = form.cleaned_data["page"]
+        if number is None:
+            number = 1
+        elif number < 1:
+            number = 1
+            notice = gettext("Pages start at 1, so this is page 1.")
+    page = _page_in_one_query(paginator, number)
+    if page is not None:
+        return page, notice
     last = paginator.num_pages
     if number > last:
         notice = ngettext(
@@ -37,4 +53,25 @@ def paginate(request, object_list, per_page):
             last,
         ) % {"count": last}
         return paginator.page(last), notice
-    return paginator.page(number), ""
+    return paginator.page(number), notice
+
+
+def _page_in_one_query(paginator, number):
+    """Page `number` with the paginator's count read from the same query; None when a page
+    after the first is empty (the caller counts, to find the last page) or the list cannot
+    be counted this way (not a queryset, or DISTINCT, which a window would count before
+    removing the duplicates)."""
+    queryset = paginator.object_list
+    if not isinstance(queryset, QuerySet) or queryset.query.distinct:
+        return None
+    if number > MAX_PAGE_IN_ONE_QUERY:
+        return None  # no list is that long; counting finds the last page
+    bottom = (number - 1) * paginator.per_page
+    rows = list(
+        queryset.annotate(**{TOTAL: Window(Count("*"))})[bottom : bottom + paginator.per_page]
+    )
+    if not rows and number > 1:
+        return None
+    # Paginator.count is a cached property: this is the count it would have queried.
+    paginator.__dict__["count"] = getattr(rows[0], TOTAL) if rows else 0
+    return paginator._get_page(rows, number, paginator)

@@ -6,6 +6,8 @@ The employer search form: every query-string parameter of /employers/ is validat
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from content.forms import FragmentCachedBoundField
+from content.pagecache import cached_for_content
 from employers.models import EmployerKind, role_model, work_setting_model
 from places.forms import ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
@@ -21,6 +23,8 @@ def _any(label):
 
 class EmployerSearchForm(forms.Form):
     """Find employers by place (ZIP and distance, county, region), role, kind, setting, name."""
+
+    bound_field_class = FragmentCachedBoundField  # choices rendered once, then reused
 
     zip = ZipCodeField(
         required=False,
@@ -57,13 +61,10 @@ class EmployerSearchForm(forms.Form):
             data.setdefault("miles", str(DEFAULT_MILES))
         super().__init__(data, *args, **kwargs)
         self.fields["county"].choices = _any(_("Any county")) + list(COUNTY_CHOICES)
-        # One query each: the lists the visitor picks from are also what we validate against.
-        roles = role_model().objects.published().order_by("name").values_list("slug", "name")
-        self.fields["role"].choices = _any(_("Any role")) + _unique(roles)
-        settings = (
-            work_setting_model().objects.order_by("order", "name").values_list("slug", "name")
-        )
-        self.fields["setting"].choices = _any(_("Any setting")) + _unique(settings)
+        # The lists the visitor picks from are also what we validate against.
+        roles, settings = cached_for_content("employers:role-and-setting-choices", _choices)
+        self.fields["role"].choices = _any(_("Any role")) + list(roles)
+        self.fields["setting"].choices = _any(_("Any setting")) + list(settings)
         for name, message in (
             ("miles", _("Choose a distance of 5, 10, 25 or 50 miles.")),
             ("county", _("Choose a New York county from the list.")),
@@ -101,6 +102,14 @@ class EmployerSearchForm(forms.Form):
     def has_criteria(self):
         args = self.search_arguments()
         return any(value for key, value in args.items() if key != "miles")
+
+
+def _choices():
+    """(roles, work settings) as choices: one query each, once per content version and
+    language (content.pagecache.cached_for_content)."""
+    roles = role_model().objects.published().order_by("name").values_list("slug", "name")
+    settings = work_setting_model().objects.order_by("order", "name").values_list("slug", "name")
+    return tuple(_unique(roles)), tuple(_unique(settings))
 
 
 def _unique(pairs):

@@ -23,7 +23,8 @@ def employer_list(request):
         "form": form,
         "page_obj": None,
         "page_notice": "",
-        "county_counts": Employer.objects.published().counts_by_county(),
+        # Uncalled: the map is a cached fragment, counted only when it is rendered afresh.
+        "county_counts": Employer.objects.published().counts_by_county,
     }
     status = 200
     if form.is_valid():

@@ -10,6 +10,8 @@ from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from content.forms import FragmentCachedBoundField
+from content.pagecache import cached_for_content
 from places.forms import ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
@@ -35,7 +37,11 @@ SORT_CHOICES = [
 
 def role_and_career_choices():
     """Career and role choices (slugs as values): published careers, and their published
-    roles grouped by career."""
+    roles grouped by career. Read once per content version and language."""
+    return cached_for_content("trainings:career-and-role-choices", _role_and_career_choices)
+
+
+def _role_and_career_choices():
     careers = career_model().objects.published().only("slug", "title").order_by("order", "title")
     career_choices = [(career.slug, career.title) for career in careers]
     roles = (
@@ -48,11 +54,13 @@ def role_and_career_choices():
     grouped = {}
     for role in roles:
         grouped.setdefault(role.career.title, {})[role.slug] = role.name
-    role_choices = [(title, list(items.items())) for title, items in grouped.items()]
-    return career_choices, role_choices
+    # Tuples: the same choices serve every request of this content version.
+    role_choices = tuple((title, tuple(items.items())) for title, items in grouped.items())
+    return tuple(career_choices), role_choices
 
 
 class TrainingFilterForm(forms.Form):
+    bound_field_class = FragmentCachedBoundField  # choices rendered once, then reused
     point = None  # the center of the ZIP code searched near
 
     def clean_zip(self):
@@ -234,10 +242,20 @@ class TrainingFilter(django_filters.FilterSet):
             ordering = ["online_last", *ordering]  # online trainings after the ones near
         return queryset.order_by(*ordering)
 
-    def nearest_beyond_reach(self):
+    def nearest_beyond_reach(self, page=None):
         """With a ZIP code and nothing taught within the distance: the trainings taught
-        nearest to it, with their distance, that match every other filter; else []."""
-        if self.form.point is None or self.qs.filter(online_last=0).exists():
+        nearest to it, with their distance, that match every other filter; else [].
+
+        `page`: the page of results being shown. The trainings taught within the distance
+        sort before the online ones, so the first page already answers whether there are
+        any, without a query of its own."""
+        if self.form.point is None:
+            return []
+        if page is not None and page.number == 1:
+            within = any(training.online_last == 0 for training in page.object_list)
+        else:
+            within = self.qs.filter(online_last=0).exists()
+        if within:
             return []
         return list(self.unbounded_qs.nearest(self.form.point, NEAREST_SHOWN))
 

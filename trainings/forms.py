@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from content.forms import FragmentCachedBoundField
 from content.models import EducationLevel
 from places.forms import ZipCodeField, within_miles
 from places.geo import RADIUS_CHOICES, zip_point
@@ -69,6 +70,8 @@ BUDGET_CHOICES = [
 
 class GuideForm(forms.Form):
     """ "Not sure what training program is best for you?": a few questions, one GET form."""
+
+    bound_field_class = FragmentCachedBoundField  # choices rendered once, then reused
 
     have = forms.ChoiceField(
         label=_("What is the highest education or license you have now?"),

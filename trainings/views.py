@@ -62,7 +62,8 @@ def training_list(request):
     context = {
         "filter": filterset,
         "form": filterset.form,
-        "county_counts": Training.objects.published().counts_by_county(),
+        # Uncalled: the map is a cached fragment, counted only when it is rendered afresh.
+        "county_counts": Training.objects.published().counts_by_county,
     }
     status = 200
     if filterset.is_valid():
@@ -75,7 +76,7 @@ def training_list(request):
             searched=bool(filterset.form.cleaned_data.get("q")),
             distance_shown=filterset.form.point is not None,
             radius=filterset.radius,
-            nearest=filterset.nearest_beyond_reach(),
+            nearest=filterset.nearest_beyond_reach(page_obj),
         )
         context["results_first"] = bool(context["active_filters"])
     else:

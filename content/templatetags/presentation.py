@@ -1,11 +1,13 @@
 """
 Template tags every page shares: one way to show a date to people (with the machine-readable
-date beside it) and a month, in the page's language; and `capture`, which renders a piece of
+date beside it) and a month, in the page's language; `capture`, which renders a piece of
 template once into a variable so that base.html can use a page's title and description in
-several tags.
+several tags; `cachedfragment`, a piece of page rendered once per content version and
+language; and `icon`, a heroicon rendered once per process.
 """
 
 import datetime
+from functools import lru_cache
 
 from django import template
 from django.utils import timezone
@@ -13,8 +15,10 @@ from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from heroicons.templatetags.heroicons import heroicon_mini
 
 from content.i18n import DEFAULT_LANGUAGE, active_language
+from content.pagecache import cached_fragment
 
 register = template.Library()
 
@@ -97,3 +101,36 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+class CachedFragmentNode(template.Node):
+    def __init__(self, name, nodelist):
+        self.name = name
+        self.nodelist = nodelist
+
+    def render(self, context):
+        return cached_fragment(self.name, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def cachedfragment(parser, token):
+    """`{% cachedfragment "name" %}...{% endcachedfragment %}`: rendered once per content
+    version and language (content.pagecache.cached_fragment), so what is inside must not
+    depend on the request or the query: a county map, not a result list. Values it needs
+    are best passed uncalled (`Model.objects.published().counts_by_county`): the template
+    calls them only when the fragment is rendered."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        raise template.TemplateSyntaxError('usage: {% cachedfragment "name" %}')
+    nodelist = parser.parse(("endcachedfragment",))
+    parser.delete_first_token()
+    return CachedFragmentNode(bits[1][1:-1], nodelist)
+
+
+@register.simple_tag
+@lru_cache(maxsize=64)  # names are literals in templates: a few dozen at most
+def icon(name):
+    """`{% icon "clock" %}`: heroicons' 20-pixel "mini" icon with class="icon", rendered
+    once per name (the heroicons tag parses and copies the SVG on every use, and a results
+    page shows a hundred)."""
+    return heroicon_mini(name, **{"class": "icon"})

@@ -1,0 +1,57 @@
+"""
+Form pieces every app's forms share.
+
+`FragmentCachedBoundField`: a search form's field whose value is one of a bounded set (a
+choice, a tick box) renders its whole field group (label, hint, control, every option)
+once per content version, language and value, then reuses it (content.pagecache
+.cached_fragment). A search page's filters are the same few hundred field groups over and
+over; rendering a county list of 63 options through templates on every search cost a
+quarter of the page. A field with free text, an error, or a value outside its choices is
+rendered as usual, so what a visitor types never becomes a cache key.
+
+    class SearchForm(forms.Form):
+        bound_field_class = FragmentCachedBoundField
+"""
+
+from django import forms
+from django.forms.boundfield import BoundField
+
+from content.pagecache import cached_fragment
+
+
+def _choice_values(choices):
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            yield from _choice_values(label)
+        else:
+            yield "" if value is None else str(value)
+
+
+class FragmentCachedBoundField(BoundField):
+    def as_field_group(self):
+        name = self.fragment_name()
+        if name is None:
+            return super().as_field_group()
+        return cached_fragment(name, super().as_field_group)
+
+    def fragment_name(self):
+        """What the field group depends on besides content and language, or None when
+        it must be rendered afresh."""
+        field = self.field
+        if not isinstance(field, forms.ChoiceField | forms.BooleanField) or self.errors:
+            return None
+        value = self.value()
+        if isinstance(field, forms.BooleanField):
+            picked = "1" if value else ""
+        else:
+            values = value if isinstance(value, list | tuple) else [value]
+            values = ["" if v is None else str(v) for v in values]
+            if len(values) > 1:
+                return None  # several ticked: too many combinations to keep
+            picked = values[0] if values else ""
+            if picked and picked not in set(_choice_values(field.choices)):
+                return None
+        form = type(self.form)
+        return (
+            f"field:{form.__module__}.{form.__qualname__}:{self.auto_id}:{self.html_name}={picked}"
+        )

@@ -1,0 +1,111 @@
+"""
+The parts of a search page rendered once and reused (content.pagecache.cached_fragment):
+the county map and the filters' field groups. Reused markup must still be right for the
+search it appears in, follow content changes and the page's language, and what a visitor
+types must never become one of the kept fragments.
+"""
+
+import re
+
+import pytest
+
+from content.pagecache import MAX_FRAGMENT_CHARACTERS, fragments_held
+from tests.employers.factories import EmployerFactory, LocationFactory
+from tests.places.test_county_map import counted, map_links
+from tests.trainings.factories import ProviderFactory, TrainingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def selected_option(response, name):
+    html = response.content.decode()
+    select = re.search(rf'<select name="{name}"[^>]*>(.*?)</select>', html, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)"[^>]*selected>', select)
+
+
+def test_each_search_shows_its_own_choices_picked(client):
+    TrainingFactory(provider=ProviderFactory(county="Albany"))
+    for county in ("Albany", "Bronx", "", "Albany"):
+        response = client.get("/trainings/", {"county": county, "kind": "degree"})
+        assert selected_option(response, "county") == [county]
+        assert selected_option(response, "kind") == ["degree"]
+    for county in ("Kings", "Erie", "Kings"):
+        response = client.get("/employers/", {"county": county})
+        assert selected_option(response, "county") == [county]
+
+
+def test_a_ticked_box_is_ticked_only_where_it_was_ticked(client):
+    ticked = client.get("/trainings/", {"free": "on"}).content.decode()
+    plain = client.get("/trainings/").content.decode()
+    box = re.compile(r'<input type="checkbox" name="free"[^>]*>')
+    assert "checked" in box.search(ticked).group(0)
+    assert "checked" not in box.search(plain).group(0)
+
+
+def test_the_map_follows_content_changes(client):
+    albany = ProviderFactory(county="Albany")
+    TrainingFactory(provider=albany)
+    first = map_links(client.get("/trainings/", {"q": "first"}))
+    assert counted(first["Albany"][1]) == 1
+    TrainingFactory(provider=albany)  # a save bumps the content version
+    second = map_links(client.get("/trainings/", {"q": "second"}))
+    assert counted(second["Albany"][1]) == 2
+    location = LocationFactory(employer=EmployerFactory(), county="Kings", zip_code="11201")
+    assert counted(map_links(client.get("/employers/"))["Kings"][1]) == 1
+    location.delete()
+    assert counted(map_links(client.get("/employers/"))["Kings"][1]) == 0
+
+
+def test_fragments_are_in_the_page_language(client):
+    TrainingFactory(provider=ProviderFactory(county="Albany"))
+    english = client.get("/trainings/", {"county": "Albany"}).content.decode()
+    spanish = client.get("/es/trainings/", {"county": "Albany"}).content.decode()
+    assert "Any county" in english and "Any county" not in spanish
+    assert "Cualquier condado" in spanish
+    assert "Albany County: 1 training" in english
+    assert "Condado de Albany" in spanish
+
+
+def test_what_a_visitor_types_is_never_kept(client):
+    client.get("/trainings/")
+    client.get("/employers/")
+    held, _ = fragments_held()
+    for n in range(60):
+        client.get("/trainings/", {"q": f"word{n}", "county": f"Nowhere{n}", "max_cost": n})
+        client.get("/employers/", {"q": f"name{n}", "county": f"Nowhere{n}", "zip": "10001"})
+    # Only the one choice-free rendering of each bad field and each plain one: no growth
+    # with the number of distinct values sent.
+    count, size = fragments_held()
+    assert count - held <= 10
+    assert size <= MAX_FRAGMENT_CHARACTERS
+
+
+def test_a_kept_result_card_shows_each_search_its_own_distance(client):
+    near_albany = ProviderFactory(county="Albany", zip_code="12207", city="Albany")
+    training = TrainingFactory(
+        title="Kept card training", provider=near_albany, delivery="in_person"
+    )
+    distances = []
+    for zip_code in ("12207", "12180", "12866"):  # Albany, Troy, Saratoga Springs
+        html = client.get("/trainings/", {"zip": zip_code, "miles": "50"}).content.decode()
+        card = html[html.index("Kept card training") :]
+        card = card[: card.index("</li>")]
+        distances.append(re.search(r"Distance</dt><dd>([^<]*)</dd>", card).group(1))
+        assert "<!--" not in card
+    assert len(set(distances)) == 3 and all(d.endswith(" miles") for d in distances)
+    assert distances[0] == "0.0 miles"
+    training.title = "Renamed card training"
+    training.save()
+    assert "Renamed card training" in client.get("/trainings/", {"zip": "12207"}).content.decode()
+
+
+def test_kept_fragments_stay_within_their_bound(client, monkeypatch):
+    monkeypatch.setattr("content.pagecache.MAX_FRAGMENT_CHARACTERS", 20_000)
+    provider = ProviderFactory(county="Albany")
+    TrainingFactory.create_batch(30, provider=provider)
+    for page in (1, 2):
+        for county in ("", "Albany", "Bronx", "Erie"):
+            response = client.get("/trainings/", {"county": county, "page": page})
+            assert response.status_code == 200
+            assert selected_option(response, "county") == [county]
+    assert fragments_held()[1] <= 20_000
