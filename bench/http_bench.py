@@ -16,7 +16,7 @@
 5. bench/results/latest.json and latest.md, and the table in README.md's "Performance"
    section.
 
-    python bench/http_bench.py [--seconds 3] [--only "trainings search,healthz"]
+    python bench/http_bench.py [--seconds 5] [--only "trainings search,healthz"]
 """
 
 import argparse
@@ -65,7 +65,8 @@ ORDER = (
     "cookies",
 )
 # The page types bench/site_sample.py also lists in Spanish ("es: <type>", /es/...) are
-# measured after these, to show a Spanish page costs what its English page does.
+# measured each right after its English page, to show a Spanish page costs what its
+# English page does.
 SPANISH = "es: "
 README_START = "<!-- bench:start (written by make bench) -->"
 README_END = "<!-- bench:end -->"
@@ -285,8 +286,12 @@ def run(args):
         wait_until_up(base, gunicorn)
         pids = worker_pids(gunicorn.pid)
         only = {name.strip() for name in args.only.split(",")} if args.only else None
-        spanish = [name for name in sample["pages"] if name.startswith(SPANISH)]
-        names = [n for n in (*ORDER, *spanish) if not only or n in only]
+        # Each Spanish page type right after its English one: the machine drifts during a
+        # run, and the two are compared with each other.
+        interleaved = []
+        for name in ORDER:
+            interleaved += [name, *([SPANISH + name] if SPANISH + name in sample["pages"] else [])]
+        names = [n for n in interleaved if not only or n in only]
         pages = sample["pages"]
 
         # Warm-up: every page type, with URLs the measured runs do not send (except the
@@ -510,7 +515,7 @@ def write(report, *, readme=True):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=int, default=3, help="length of each wrk run")
+    parser.add_argument("--seconds", type=int, default=5, help="length of each wrk run")
     parser.add_argument("--only", default="", help="comma-separated page types")
     run(parser.parse_args())
 
