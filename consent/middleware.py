@@ -13,8 +13,8 @@ includes with the banner for this visitor. Pages may therefore be cached (the pl
 the same for everyone); the banner, with its CSRF token, never is. The banner's markup is
 the same for every visitor but for two values, so it is rendered once per language and
 policy (`banner_markup`) and each visitor's CSRF token and return address are written into
-a copy of it: a cached page then costs what the framework's floor costs, not a template
-render.
+a copy of it: a string replacement per page, not a template render with every context
+processor.
 """
 
 import logging
