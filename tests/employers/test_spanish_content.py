@@ -4,7 +4,6 @@ real fields, numbers match the English, and the page prints it."""
 
 import io
 import json
-import re
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +12,7 @@ from django.utils.html import escape
 from content.i18n import missing_translations, translated_fields
 from employers import content
 from employers.models import Employer
-from tests.spanish_pages import get_in_spanish
+from tests.spanish_pages import check_spanish_rows, get_in_spanish, numbers
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +36,7 @@ def test_every_published_employer_has_spanish_wherever_it_has_english():
 def test_the_spanish_file_names_only_employers_and_fields_the_english_has():
     """A Spanish row with a wrong slug, or a misspelt field, would be skipped silently."""
     english = {row["slug"]: row for row in content.read_fixture()}
-    for row in SPANISH:
-        assert row["slug"] in english, row["slug"]
-        assert set(row) - {"slug"} <= set(translated_fields(Employer)), row["slug"]
-    assert len({row["slug"] for row in SPANISH}) == len(SPANISH)
+    check_spanish_rows(SPANISH, english, Employer)
     counts = content.load()["employers.Employer"]
     assert counts["translated"] == len(SPANISH)
 
@@ -48,9 +44,7 @@ def test_the_spanish_file_names_only_employers_and_fields_the_english_has():
 def test_spanish_numbers_are_the_english_ones():
     content.load()
     for employer in Employer.objects.all():
-        english = re.findall(r"\d[\d,.]*\d|\d", employer.description_en)
-        spanish = re.findall(r"\d[\d,.]*\d|\d", employer.description_es)
-        assert sorted(english) == sorted(spanish), employer.slug
+        assert numbers(employer.description_en) == numbers(employer.description_es), employer.slug
 
 
 def test_the_spanish_page_prints_the_spanish_description_not_marked_english(client):
