@@ -115,18 +115,20 @@ class ConsentBannerMiddleware:
         consent = getattr(request, "consent", None)
         banner = b""
         if consent is not None and consent.show_banner and not _is_cookies_page(request):
-            banner = (
-                banner_markup(consent.registry)
-                .replace(TOKEN_MARK, get_token(request))
-                .replace(NEXT_MARK, escape(_next_url(request)))
-                .encode(response.charset)
-            )
+            markup = with_visitor_token(banner_markup(consent.registry), request)
+            banner = markup.replace(NEXT_MARK, escape(_next_url(request))).encode(response.charset)
             # Holds a CSRF token and depends on this visitor: no shared cache may keep it.
             patch_cache_control(response, private=True)
         response.content = response.content.replace(BANNER_PLACEHOLDER, banner, 1)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response
+
+
+def with_visitor_token(markup, request):
+    """`markup`, rendered once with TOKEN_MARK as its csrf_token, with this visitor's own
+    (masked) CSRF token written in; the CSRF middleware then sets the cookie it belongs to."""
+    return markup.replace(TOKEN_MARK, get_token(request))
 
 
 def banner_markup(registry):

@@ -5,8 +5,9 @@ import math
 from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
@@ -18,8 +19,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from consent import services
 from consent.forms import NO, YES, ConsentForm
+from consent.middleware import TOKEN_MARK, with_visitor_token
 from consent.models import Action, Category, Source
 from content.cache import safe_incr
+from content.pagecache import cached_fragment, is_personal
 
 CONFIRMATIONS = {
     Action.ACCEPT_ALL: _("You accepted all cookies."),
@@ -33,35 +36,54 @@ def _categories():
     return Category.objects.prefetch_related("cookies")
 
 
+def _context(form, categories):
+    return {
+        "form": form,
+        "sections": [
+            (c, None if c.necessary else form[ConsentForm.field_name(c.slug)]) for c in categories
+        ],
+    }
+
+
 def _page(request, form, categories, status=200):
-    return render(
-        request,
-        "consent/preferences.html",
-        {
-            "form": form,
-            "sections": [
-                (c, None if c.necessary else form[ConsentForm.field_name(c.slug)])
-                for c in categories
-            ],
-        },
-        status=status,
-    )
+    return render(request, "consent/preferences.html", _context(form, categories), status=status)
 
 
 @never_cache
 @require_GET
 def preferences(request):
-    """/cookies/: every category with its description, its cookies and a yes/no choice."""
-    categories = list(_categories())
+    """/cookies/: every category with its description, its cookies and a yes/no choice.
+
+    A visitor who has not chosen (no choice under the current policy, no consent id, no
+    session or message, no query string) sees the same page as every other such visitor
+    but for the CSRF token: it is rendered once per content version and language, and each
+    visitor's own token is written into a copy. Anyone else gets the page rendered for them.
+    """
     consent = request.consent
+    undecided = not consent.has_choice and consent.consent_id is None
+    if undecided and not request.GET and not is_personal(request):
+        page = cached_fragment("consent:cookies-page", lambda: _undecided_page(request))
+        return HttpResponse(with_visitor_token(page, request))
+    categories = list(_categories())
+    return _page(request, _preferences_form(consent, categories), categories)
+
+
+def _preferences_form(consent, categories):
     initial = {
         ConsentForm.field_name(c.slug): YES if consent.explicit and consent.granted(c.slug) else NO
         for c in categories
         if not c.necessary
     }
     initial.update(source=Source.COOKIES_PAGE, next=reverse("consent:preferences"))
-    form = ConsentForm(initial=initial, categories=categories)
-    return _page(request, form, categories)
+    return ConsentForm(initial=initial, categories=categories)
+
+
+def _undecided_page(request):
+    """The page every visitor without a choice sees, with TOKEN_MARK for the CSRF token."""
+    categories = list(_categories())
+    form = _preferences_form(request.consent, categories)
+    context = {**_context(form, categories), "csrf_token": TOKEN_MARK}
+    return render_to_string("consent/preferences.html", context, request=request)
 
 
 def _wants_json(request):

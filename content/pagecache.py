@@ -22,6 +22,7 @@ a host that is not canonical (a port, a wildcard match), is rendered and not kep
 
 import hashlib
 import threading
+import time
 import uuid
 from collections import OrderedDict
 from functools import wraps
@@ -68,7 +69,9 @@ def invalidate_on_change(*models):
             )
 
 
-def _is_personal(request):
+def is_personal(request):
+    """Whether this request may see something of its own: a session (staff) or a pending
+    message (a choice just saved). Such a request never gets or fills a shared copy."""
     cookies = request.COOKIES
     return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
 
@@ -127,7 +130,7 @@ def cache_public_page(view=None, *, params=()):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method != "GET" or _is_personal(request):
+        if request.method != "GET" or is_personal(request):
             return view(request, *args, **kwargs)
         key = cache_key(request, params)
         if key is None:
@@ -147,9 +150,12 @@ def cache_public_page(view=None, *, params=()):
 
 # Fragments (cached_fragment) live in each process, not in the shared cache: they are small,
 # read many times a request, and cheaper as Python strings than unpickled from a cache.
-# {(content version, language, name): markup}, least recently used first, holding at most
-# MAX_FRAGMENT_CHARACTERS characters of markup in all (about that many bytes: markup is
-# nearly all ASCII), so a worker's memory stays flat however many pages it serves.
+# {(content version, language, name): (markup, when kept)}, least recently used first,
+# holding at most MAX_FRAGMENT_CHARACTERS characters of markup in all (about that many
+# bytes: markup is nearly all ASCII), so a worker's memory stays flat however many pages it
+# serves. A fragment is also dropped PAGE_CACHE_SECONDS after it was kept, as a cached page
+# is: with a per-process cache (locmem) a change saved through another process never
+# changes this process's content version, and the fragment must not outlive the pages.
 MAX_FRAGMENT_CHARACTERS = 4 * 1024 * 1024
 _fragments = OrderedDict()
 _fragments_size = 0
@@ -178,18 +184,22 @@ def cached_for_content(name, compute):
     if version is None:
         return compute()
     key = (version, translation.get_language(), name)
+    now = time.monotonic()
     with _fragments_lock:
-        value = _fragments.get(key)
-        if value is not None:
-            _fragments.move_to_end(key)
-            return value
+        kept = _fragments.get(key)
+        if kept is not None:
+            if now - kept[1] < settings.PAGE_CACHE_SECONDS:
+                _fragments.move_to_end(key)
+                return kept[0]
+            del _fragments[key]
+            _fragments_size -= len(str(kept[0]))
     value = compute()
     with _fragments_lock:
         if key not in _fragments:
-            _fragments[key] = value
+            _fragments[key] = (value, now)
             _fragments_size += len(str(value))
         while _fragments_size > MAX_FRAGMENT_CHARACTERS:
-            _, dropped = _fragments.popitem(last=False)
+            _, (dropped, _kept_at) = _fragments.popitem(last=False)
             _fragments_size -= len(str(dropped))
     return value
 

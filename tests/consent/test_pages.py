@@ -155,6 +155,9 @@ def test_banner_response_is_private_and_varies_on_cookie_and_gpc(client):
 def test_cookies_page_query_count_does_not_grow_with_declarations(
     client, django_assert_num_queries
 ):
+    """A visitor who has chosen gets the page rendered for them: two queries, however many
+    cookies are declared."""
+    choose(client, "reject_all")
     client.get("/cookies/")  # warm the registry cache
     with django_assert_num_queries(2):
         client.get("/cookies/")
@@ -164,6 +167,52 @@ def test_cookies_page_query_count_does_not_grow_with_declarations(
     with django_assert_num_queries(2):
         response = client.get("/cookies/")
     assert response.content.decode().count("<tr>") >= 44
+
+
+TOKEN_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]*)"')
+
+
+@pytest.mark.django_db
+def test_the_cookies_page_is_kept_for_undecided_visitors_with_each_ones_working_token(
+    django_assert_num_queries,
+):
+    """Visitors without a choice share one rendering (no query once kept) but each gets a
+    token of their own, which passes the CSRF check; a new declaration shows at once."""
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first_page = first.get("/cookies/")
+    with django_assert_num_queries(0):
+        second_page = second.get("/cookies/")
+    first_token = TOKEN_FIELD.search(first_page.content.decode())[1]
+    second_token = TOKEN_FIELD.search(second_page.content.decode())[1]
+    assert first_token != second_token and "mark" not in first_token + second_token
+    assert TOKEN_FIELD.sub("", first_page.content.decode()) == TOKEN_FIELD.sub(
+        "", second_page.content.decode()
+    )
+    assert "no-cache" in second_page["Cache-Control"]
+    stolen = first.post(SAVE_URL, {"action": "reject_all", "csrfmiddlewaretoken": second_token})
+    assert stolen.status_code == 403  # the token belongs to the other visitor's cookie
+    saved = first.post(
+        SAVE_URL,
+        {"action": "accept_all", "source": "cookies_page", "next": "/cookies/",
+         "csrfmiddlewaretoken": first_token},
+    )  # fmt: skip
+    assert saved.status_code == 303
+    chosen = first.get("/cookies/").content.decode()
+    assert "You made your choice on" in chosen and "You accepted all cookies." in chosen
+    CookieDeclarationFactory(category=Category.objects.get(slug="analytics"), name="kept_test")
+    assert "kept_test" in second.get("/cookies/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_kept_cookies_page_is_not_shown_to_a_gpc_visitor_or_in_the_other_language():
+    Client().get("/cookies/")  # kept for undecided visitors
+    gpc = Client(HTTP_SEC_GPC="1").get("/cookies/").content.decode()
+    assert "Opt-out preference signal honoured" in gpc
+    spanish = Client().get("/es/cookies/")
+    assert spanish.status_code == 200 and 'lang="es"' in spanish.content.decode()
+    assert "You have not made a choice yet" not in spanish.content.decode()
+    queried = Client().get("/cookies/?utm_source=x").content.decode()
+    assert "You have not made a choice yet" in queried
 
 
 @pytest.mark.django_db

@@ -109,3 +109,21 @@ def test_kept_fragments_stay_within_their_bound(client, monkeypatch):
             assert response.status_code == 200
             assert selected_option(response, "county") == [county]
     assert fragments_held()[1] <= 20_000
+
+
+def test_a_kept_fragment_is_drawn_again_once_a_cached_page_would_have_expired(settings):
+    """With a per-process cache a change saved by another process does not reach this
+    process's content version; fragments then expire as cached pages do."""
+    from content.pagecache import cached_fragment
+
+    drawn = []
+
+    def draw():
+        drawn.append(1)
+        return f"<p>{len(drawn)}</p>"
+
+    assert cached_fragment("test:expiry", draw) == "<p>1</p>"
+    assert cached_fragment("test:expiry", draw) == "<p>1</p>"
+    settings.PAGE_CACHE_SECONDS = 0
+    assert cached_fragment("test:expiry", draw) == "<p>2</p>"
+    assert len(drawn) == 2
