@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from careers.search import MAX_QUERY_LENGTH
-from wages.areas import is_zip
+from places.geo import is_zip
 
 ZIP_MESSAGE = _("Enter a 5-digit ZIP code, for example 12207.")
 

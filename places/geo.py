@@ -7,15 +7,19 @@ narrows the rows, then the haversine distance is annotated and cut at the radius
 query. Django supplies the maths functions on every backend (on SQLite it registers them
 itself), so the same expression runs on SQLite and PostgreSQL.
 
-Only 5 ASCII digits ever reach the `zipcodes` package: its compiled core panics on other
-digits (a ZIP code typed in full-width digits killed the worker), so `is_zip` checks first.
+ZIP codes come from places/data/zip_codes.csv, an extract of the `zipcodes` package's data
+written by `manage.py extract_zip_codes` (the package is a test dependency, not the site's).
+The table is read once per process as one string and a ZIP code is found in it by its line,
+so a lookup costs a string search, not a scan of 42,000 records. Only 5 ASCII digits are
+ever looked up (`is_zip` checks first): the package's compiled core, which the site used
+before, panicked on other digits, and a ZIP code typed in full-width digits killed the worker.
 """
 
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
-import zipcodes
 from django.core.exceptions import ValidationError
 from django.db.models import F, FloatField, Q, Value
 from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
@@ -39,10 +43,26 @@ RADIUS_CHOICES = [5, 10, 25, 50]
 DEFAULT_MILES = 25
 
 
+ZIP_TABLE = Path(__file__).resolve().parent / "data" / "zip_codes.csv"
+ZIP_COLUMNS = ("zip_code", "state", "latitude", "longitude", "city", "county", "type")
+
+
 @dataclass(frozen=True)
 class Point:
     latitude: float
     longitude: float
+
+
+@dataclass(frozen=True)
+class ZipRecord:
+    """One ZIP code of the table; city, county and type are given for New York only."""
+
+    zip_code: str
+    state: str
+    point: Point
+    city: str
+    county: str
+    type: str
 
 
 class ZipError(ValueError):
@@ -55,27 +75,46 @@ def is_zip(value):
     return isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit()
 
 
-@lru_cache(maxsize=4096)
-def zip_point(zip_code):
-    """The center of a 5-digit US ZIP code, from data shipped with `zipcodes` (no network)."""
+@lru_cache(maxsize=1)
+def _zip_text():
+    """The whole table, a newline in front so that every row starts with one."""
+    return "\n" + ZIP_TABLE.read_text(encoding="utf-8")
+
+
+def _zip_row(zip_code):
+    """The table's row for `zip_code` (already checked by is_zip) as a list, or None."""
+    text = _zip_text()
+    start = text.find(f"\n{zip_code},")
+    if start < 0:
+        return None
+    return text[start + 1 : text.index("\n", start + 1)].split(",")
+
+
+def _record(row):
+    zip_code, state, latitude, longitude, city, county, kind = row
+    return ZipRecord(zip_code, state, Point(float(latitude), float(longitude)), city, county, kind)
+
+
+def zip_record(zip_code):
+    """The table's record of a 5-digit US ZIP code; ZipError for a malformed or unknown one."""
     zip_code = zip_code.strip() if isinstance(zip_code, str) else ""
     if not is_zip(zip_code):
         raise ZipError(ZIP_FORMAT_MESSAGE)
-    try:
-        matches = zipcodes.matching(zip_code)
-    except (TypeError, ValueError):
-        matches = []
-    if not matches:
+    row = _zip_row(zip_code)
+    if row is None:
         raise ZipError(UNKNOWN_ZIP_MESSAGE.format(zip_code=zip_code))
-    record = matches[0]
-    return Point(float(record["lat"]), float(record["long"]))
+    return _record(row)
 
 
 @lru_cache(maxsize=4096)
+def zip_point(zip_code):
+    """The center of a 5-digit US ZIP code (ZipError for a malformed or unknown one)."""
+    return zip_record(zip_code).point
+
+
 def zip_state(zip_code):
-    """The two-letter state of a valid ZIP code ("NY"), from the `zipcodes` data."""
-    zip_point(zip_code)  # raises ZipError for a malformed or unknown ZIP code
-    return zipcodes.matching(zip_code.strip())[0].get("state", "")
+    """The two-letter state of a valid ZIP code ("NY")."""
+    return zip_record(zip_code).state
 
 
 def is_new_york_zip(zip_code):
@@ -85,18 +124,22 @@ def is_new_york_zip(zip_code):
         return False
 
 
+def new_york_records():
+    """Every New York ZIP code of the table, in order."""
+    text = _zip_text()
+    return [_record(line.split(",")) for line in text.splitlines() if line[6:9] == "NY,"]
+
+
 @lru_cache(maxsize=512)
 def city_point(city):
-    """The average of the centers of a New York city's standard ZIP codes (zipcodes package).
-    Raises ZipError when the package knows no standard ZIP code for that city."""
-    records = [
-        r for r in zipcodes.filter_by(city=city, state="NY") if r.get("zip_code_type") == "STANDARD"
-    ]
+    """The average of the centers of a New York city's standard ZIP codes.
+    Raises ZipError when the table knows no standard ZIP code for that city."""
+    records = [r for r in new_york_records() if r.city == city and r.type == "STANDARD"]
     if not records:
-        raise ZipError(f"No standard ZIP codes for {city}, NY in the zipcodes package.")
+        raise ZipError(f"No standard ZIP codes for {city}, NY in the ZIP code table.")
     return Point(
-        round(sum(float(r["lat"]) for r in records) / len(records), 5),
-        round(sum(float(r["long"]) for r in records) / len(records), 5),
+        round(sum(r.point.latitude for r in records) / len(records), 5),
+        round(sum(r.point.longitude for r in records) / len(records), 5),
     )
 
 

@@ -7,9 +7,9 @@ then shows the New York State figures, `state_area()`.
 
 from dataclasses import dataclass
 
-import zipcodes
 from django.utils.translation import gettext
 
+from places.geo import ZipError, is_zip, zip_record
 from places.regions import REGION_BY_COUNTY, county_label
 from wages.models import Area, CountyArea
 
@@ -43,11 +43,6 @@ def area_for_county(county_name):
     return mapping.area if mapping else None
 
 
-def is_zip(value):
-    """True only for exactly five ASCII digits: full-width digits or a newline do not pass."""
-    return isinstance(value, str) and len(value) == 5 and value.isascii() and value.isdigit()
-
-
 @dataclass(frozen=True)
 class ZipArea:
     """Where a ZIP code is: its New York county (or "") and that county's BLS area (or None)."""
@@ -69,22 +64,20 @@ class ZipArea:
 
 def locate_zip(zip_code):
     """
-    The New York county of a ZIP code (from the `zipcodes` package) and its BLS area.
+    The New York county of a ZIP code (places.geo's ZIP code table) and its BLS area.
     `county` is "" for a ZIP code outside New York (or unknown); `area` is None then, and
     also for a New York county without a sourced mapping (show state_area() instead).
 
-    Raises ZipCodeError, without calling `zipcodes`, unless zip_code is five ASCII digits:
-    that library fails on some non-ASCII digits.
+    Raises ZipCodeError unless zip_code is five ASCII digits.
     """
     zip_code = zip_code.strip() if isinstance(zip_code, str) else zip_code
     if not is_zip(zip_code):
         raise ZipCodeError(gettext("Enter a 5-digit ZIP code, for example 12207."))
     try:
-        matches = zipcodes.matching(zip_code)
-    except (TypeError, ValueError):
-        matches = []
-    record = next((m for m in matches if m.get("state") == "NY"), None)
-    county = (record or {}).get("county", "") or ""
+        record = zip_record(zip_code)
+    except ZipError:
+        record = None
+    county = record.county if record is not None and record.state == "NY" else ""
     return ZipArea(zip_code, county, area_for_county(county) if county else None)
 
 

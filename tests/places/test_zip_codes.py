@@ -1,4 +1,4 @@
-"""ZIP codes: the one form field, and the checks that keep odd digits away from `zipcodes`."""
+"""ZIP codes: the one form field, and the checks that keep odd digits away from the ZIP table."""
 
 import pytest
 from django import forms
@@ -63,13 +63,14 @@ def test_the_input_asks_phones_for_digits_and_leaves_room_to_see_the_message():
 
 
 @pytest.fixture
-def zipcodes_must_not_be_asked(monkeypatch):
-    """Its compiled core panics on non-ASCII digits, which kills the whole worker."""
+def zip_table_must_not_be_read(monkeypatch):
+    """Only 5 ASCII digits are looked up in the ZIP code table (the zipcodes package the
+    site used before panicked on other digits, which killed the whole worker)."""
 
     def refuse(*args, **kwargs):
-        raise AssertionError("zipcodes was asked about a value that is not 5 ASCII digits")
+        raise AssertionError("the ZIP table was asked about a value that is not 5 ASCII digits")
 
-    monkeypatch.setattr(geo.zipcodes, "matching", refuse)
+    monkeypatch.setattr(geo, "_zip_row", refuse)
     geo.zip_point.cache_clear()
     yield
     geo.zip_point.cache_clear()
@@ -78,8 +79,8 @@ def zipcodes_must_not_be_asked(monkeypatch):
 @pytest.mark.parametrize(
     "value", [FULL_WIDTH, ARABIC_INDIC, "1234", "123456", "10001\n1", "", None, 10001]
 )
-def test_zip_point_refuses_anything_but_five_ascii_digits_before_asking_zipcodes(
-    zipcodes_must_not_be_asked, value
+def test_zip_point_refuses_anything_but_five_ascii_digits_before_reading_the_table(
+    zip_table_must_not_be_read, value
 ):
     assert not geo.is_zip(value)
     with pytest.raises(geo.ZipError, match="Enter a 5-digit ZIP code"):

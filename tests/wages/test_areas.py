@@ -1,14 +1,14 @@
-"""Which BLS area a county or ZIP code belongs to; ZIP codes are checked before `zipcodes`."""
+"""Which BLS area a county or ZIP code belongs to; ZIP codes are checked before the ZIP table."""
 
 import pytest
 
-from wages import areas
+from places import geo
 from wages.areas import ZipCodeError, area_for_county, area_for_zip, state_area
 from wages.content import load_starting_wages
 
 pytestmark = pytest.mark.django_db
 
-# "12207" in full-width digits: str.isdigit() says True, the zipcodes library fails on it.
+# "12207" in full-width digits: str.isdigit() says True; the zipcodes library failed on it.
 FULL_WIDTH = "\uff11\uff12\uff12\uff10\uff17"
 
 
@@ -41,11 +41,11 @@ def test_zip_outside_new_york_or_without_a_mapping_is_none(loaded):
 
 
 @pytest.mark.parametrize("bad", [FULL_WIDTH, "1220", "122077", "12 207", "12a07", "", None, 12207])
-def test_malformed_zip_is_rejected_without_calling_zipcodes(monkeypatch, bad):
+def test_malformed_zip_is_rejected_without_reading_the_zip_table(monkeypatch, bad):
     def fail(*args, **kwargs):
-        raise AssertionError("zipcodes must not be called")
+        raise AssertionError("the ZIP code table must not be read")
 
-    monkeypatch.setattr(areas.zipcodes, "matching", fail)
+    monkeypatch.setattr(geo, "_zip_row", fail)
     with pytest.raises(ZipCodeError):
         area_for_zip(bad)
 
