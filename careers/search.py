@@ -27,7 +27,9 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
@@ -37,6 +39,8 @@ from content.text import normalise
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
+FTS_TABLE = "careers_jobtitle_fts"  # SQLite, migration 0017
+TRIGRAM = 3  # the shortest word the trigram index can find
 
 # What people type for the words titles use (normalised: lower case, no accents).
 ABBREVIATIONS = {
@@ -132,7 +136,47 @@ def _all_words(words):
     spanish_words = _spanish_words(words)
     for word in spanish_words:
         spanish &= _word_matches(word, "search_text_es")
-    return english | spanish if spanish_words else english
+    if not spanish_words:
+        return english & _indexed([("search_text", words)], every=True)
+    branches = [("search_text", words), ("search_text_es", spanish_words)]
+    return (english | spanish) & _indexed(branches, every=True)
+
+
+def _any_words(words):
+    """Titles that contain at least one of the words, in English or in its Spanish form."""
+    found, branches = Q(), []
+    for word in words:
+        spanish = spanish_word(word)
+        found |= _word_matches(word)
+        branches.append(("search_text", [word]))
+        if spanish:
+            found |= _word_matches(spanish, "search_text_es")
+            branches.append(("search_text_es", [spanish]))
+    return found & _indexed(branches, every=False)
+
+
+def _phrase(word):
+    # Each word is one quoted FTS5 string, so no input can be read as query syntax.
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _indexed(branches, *, every):
+    """On SQLite, the titles the trigram index (migration 0017) says may match: a `branch`
+    is (column, words), matched when the column holds every word (`every`) or any of them;
+    the titles are those matching any branch. The index finds words of 3 or more
+    characters, so a branch with none of them could match any title: then (and on other
+    databases, where a trigram index serves the LIKE itself) Q(), no narrowing. The
+    caller's own conditions still decide; this only saves reading every title."""
+    if connection.vendor != "sqlite":
+        return Q()
+    parts = []
+    for column, words in branches:
+        indexed = [_phrase(word) for word in words if len(word) >= TRIGRAM]
+        if not indexed or (not every and len(indexed) < len(words)):
+            return Q()
+        parts.append(f"{column} : ({' AND '.join(indexed)})")
+    match = " OR ".join(f"({part})" for part in parts)
+    return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
 
 
 @dataclass
@@ -210,9 +254,8 @@ def find_titles(queryset, query):
     strong = [w for w in dict.fromkeys(rewritten) if w not in WEAK_WORDS]
     if not strong:
         return Finding(queryset.none(), exact=False, words=rewritten)
-    scored = queryset.annotate(hits=_hits(rewritten), strong_hits=_hits(strong)).filter(
-        strong_hits__gte=1
-    )
+    # At least one strong word: a condition an index can serve, unlike a count of them.
+    scored = queryset.filter(_any_words(strong)).annotate(hits=_hits(rewritten))
     best = scored.order_by("-hits").values_list("hits", flat=True).first()
     if best is None:
         return Finding(queryset.none(), exact=False, words=rewritten)

@@ -82,7 +82,9 @@ def career_list(request):
         request,
         "careers/career_list.html",
         {
-            "careers": list(careers),
+            # Read only when the list is drawn anew (a kept fragment, content.pagecache) or a
+            # search finds nothing (the page then points to the list).
+            "careers": careers,
             "form": form,
             "matches": matches,
             "exact": exact,

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 
+from tests.sqlite_index import index_triggers, trigger_names
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Training
 
@@ -14,13 +15,7 @@ pytestmark = [
 
 def test_the_triggers_that_keep_the_index_in_step_exist():
     # A later migration that makes SQLite rebuild trainings_training drops them silently.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s",
-            ["trainings_training"],
-        )
-        names = {row[0] for row in cursor.fetchall()}
-    assert {f"trainings_training_fts_{op}" for op in ("insert", "delete", "update")} <= names
+    assert index_triggers("trainings_training") <= trigger_names("trainings_training")
 
 
 def test_search_follows_saves_updates_bulk_creates_and_deletes():
