@@ -10,8 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from content.cache import safe_delete
-
 
 class Category(models.Model):
     """A group of cookies a visitor accepts or refuses together, e.g. "Analytics"."""
@@ -195,4 +193,6 @@ REGISTRY_CACHE_KEY = "consent:registry:v2"  # v2: category names in every langua
 
 
 def _forget_registry():
-    safe_delete(REGISTRY_CACHE_KEY)
+    from consent import registry  # the registry imports these models
+
+    registry.forget()

@@ -135,31 +135,95 @@ def cache_public_page(view=None, *, params=()):
         key = cache_key(request, params)
         if key is None:
             return view(request, *args, **kwargs)
-        cached = safe_get(key)
+        cached = kept_page(key)
         if cached is not None:
             content_type, content = cached
             return HttpResponse(content, content_type=content_type)
         response = view(request, *args, **kwargs)
         if response.status_code == 200 and not response.streaming and not response.cookies:
-            page = (response["Content-Type"], response.content)
-            safe_set(key, page, settings.PAGE_CACHE_SECONDS)
+            keep_page(key, (response["Content-Type"], response.content))
         return response
 
     return wrapped
 
 
-# Fragments (cached_fragment) live in each process, not in the shared cache: they are small,
-# read many times a request, and cheaper as Python strings than unpickled from a cache.
-# {(content version, language, name): (markup, when kept)}, least recently used first,
-# holding at most MAX_FRAGMENT_CHARACTERS characters of markup in all (about that many
-# bytes: markup is nearly all ASCII), so a worker's memory stays flat however many pages it
-# serves. A fragment is also dropped PAGE_CACHE_SECONDS after it was kept, as a cached page
-# is: with a per-process cache (locmem) a change saved through another process never
-# changes this process's content version, and the fragment must not outlive the pages.
+class LocalStore:
+    """A bounded copy in this process: {key: (value, size, when kept)}, least recently used
+    first, at most `max_size` (the sum of the values' sizes) in all, so a worker's memory
+    stays flat however many pages it serves. An entry is also dropped PAGE_CACHE_SECONDS
+    after it was kept, as a cached page is: with a per-process cache (locmem) a change saved
+    through another process never changes this process's content version, and a kept copy
+    must not outlive the pages."""
+
+    def __init__(self, max_size):
+        self.max_size = max_size
+        self._entries = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key):
+        now = time.monotonic()
+        with self._lock:
+            kept = self._entries.get(key)
+            if kept is None:
+                return None
+            value, size, kept_at = kept
+            if now - kept_at < settings.PAGE_CACHE_SECONDS:
+                self._entries.move_to_end(key)
+                return value
+            del self._entries[key]
+            self._size -= size
+        return None
+
+    def put(self, key, value, size):
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = (value, size, time.monotonic())
+            self._size += size
+            while self._size > self.max_size:
+                _, (_value, dropped, _kept_at) = self._entries.popitem(last=False)
+                self._size -= dropped
+
+    def held(self):
+        """(how many entries, their total size)."""
+        return len(self._entries), self._size
+
+
+# Whole pages are also kept in each process, in front of the shared cache: with a shared
+# cache (Redis) a page served from here costs one round trip (the content version) instead
+# of two and no transfer of its 30-50 KB. The key holds the content version, so a change
+# saved anywhere is seen as soon as the version is. Sizes in bytes.
+MAX_LOCAL_PAGE_BYTES = 8 * 1024 * 1024
+_pages = LocalStore(MAX_LOCAL_PAGE_BYTES)
+
+
+def kept_page(key):
+    """(content type, content) of the page kept under `key`, or None."""
+    page = _pages.get(key)
+    if page is None:
+        page = safe_get(key)
+        if page is not None:
+            _pages.put(key, page, len(page[1]))
+    return page
+
+
+def keep_page(key, page):
+    safe_set(key, page, settings.PAGE_CACHE_SECONDS)
+    _pages.put(key, page, len(page[1]))
+
+
+def pages_held():
+    """(how many pages, how many bytes) this process keeps."""
+    return _pages.held()
+
+
+# Fragments (cached_fragment) live in each process only, not in the shared cache: they are
+# small, read many times a request, and cheaper as Python strings than unpickled from a
+# cache. Keyed (content version, language, name); sizes in characters of markup (about
+# that many bytes: markup is nearly all ASCII).
 MAX_FRAGMENT_CHARACTERS = 4 * 1024 * 1024
-_fragments = OrderedDict()
-_fragments_size = 0
-_fragments_lock = threading.Lock()
+_fragments = LocalStore(MAX_FRAGMENT_CHARACTERS)
 
 
 def cached_fragment(name, render):
@@ -179,31 +243,17 @@ def cached_for_content(name, compute):
     """What `compute()` returns, computed once per content version and language: markup
     (cached_fragment) or a small value read from content, such as a form's choices. Kept
     in this process (see above); `name` as for cached_fragment."""
-    global _fragments_size
     version = content_version()
     if version is None:
         return compute()
     key = (version, translation.get_language(), name)
-    now = time.monotonic()
-    with _fragments_lock:
-        kept = _fragments.get(key)
-        if kept is not None:
-            if now - kept[1] < settings.PAGE_CACHE_SECONDS:
-                _fragments.move_to_end(key)
-                return kept[0]
-            del _fragments[key]
-            _fragments_size -= len(str(kept[0]))
-    value = compute()
-    with _fragments_lock:
-        if key not in _fragments:
-            _fragments[key] = (value, now)
-            _fragments_size += len(str(value))
-        while _fragments_size > MAX_FRAGMENT_CHARACTERS:
-            _, (dropped, _kept_at) = _fragments.popitem(last=False)
-            _fragments_size -= len(str(dropped))
+    value = _fragments.get(key)
+    if value is None:
+        value = compute()
+        _fragments.put(key, value, len(str(value)))
     return value
 
 
 def fragments_held():
     """(how many fragments, how many characters) this process keeps."""
-    return len(_fragments), _fragments_size
+    return _fragments.held()

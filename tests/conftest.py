@@ -62,9 +62,13 @@ def _fresh_cache(request):
         from consent import registry
 
         request.getfixturevalue("transactional_db" if _is_transactional(request) else "db")
+        registry.forget()  # the copy this process holds may come from another test's rows
         registry.load()
     yield
     cache.clear()
+    from consent import registry
+
+    registry.forget()
 
 
 def _is_transactional(request):

@@ -112,3 +112,38 @@ def test_a_site_url_keys_pages_by_it_and_not_by_the_host_header(client, role, se
         response = client.get(role.get_absolute_url(), HTTP_HOST=host)
         assert "https://careers.example.org" + role.get_absolute_url() in response.content.decode()
     assert len(_page_entries()) == 1
+
+
+def test_a_page_kept_in_this_process_is_served_without_the_shared_copy_until_content_changes(
+    client, role, django_assert_num_queries
+):
+    """The per-process copy in front of the shared cache (content.pagecache.kept_page):
+    with a shared cache (Redis) it saves a round trip and the page's transfer. It follows
+    the content version, so a change is still seen at once."""
+    from django.core.cache import cache
+
+    from content.pagecache import pages_held
+
+    first = client.get(role.get_absolute_url())
+    held, size = pages_held()
+    assert held >= 1 and size >= len(main(first))
+    for raw_key in _page_entries():
+        cache.delete(raw_key.split(":", 2)[2])  # as if the shared copy had expired
+    assert not _page_entries()
+    with django_assert_num_queries(0):
+        again = client.get(role.get_absolute_url())
+    assert main(again) == main(first)
+    JobTitleFactory(role=role, title="Care Guide")
+    assert "Care Guide" in main(client.get(role.get_absolute_url()))
+
+
+def test_pages_kept_in_this_process_stay_within_their_bound(client, role, monkeypatch):
+    from content.pagecache import pages_held
+
+    page_size = len(client.get(role.get_absolute_url()).content)
+    monkeypatch.setattr("content.pagecache._pages.max_size", 2 * page_size + 1000)
+    for index in range(6):
+        other = RoleFactory(career=role.career, slug=f"role-{index}", name=f"Role {index}")
+        assert client.get(other.get_absolute_url()).status_code == 200
+    held, size = pages_held()
+    assert size <= 2 * page_size + 1000 and held <= 2

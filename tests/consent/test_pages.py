@@ -269,3 +269,26 @@ def test_the_banner_names_a_renamed_category_at_once(client):
     analytics.save()
     banner = client.get("/").content.decode()
     assert "visit counting, performance" in banner
+
+
+@pytest.mark.django_db
+def test_the_registry_is_held_in_this_process_and_dropped_when_the_policy_changes(
+    django_assert_num_queries,
+):
+    """A page with the banner reads the policy from this process, not the shared cache (a
+    network round trip with Redis); a change saved here is seen at once."""
+    from django.core.cache import cache
+
+    from consent import registry
+    from consent.models import REGISTRY_CACHE_KEY
+
+    held = registry.load()
+    cache.delete(REGISTRY_CACHE_KEY)  # as if the shared copy had expired
+    with django_assert_num_queries(0):
+        assert registry.load() is held
+    analytics = Category.objects.get(slug="analytics")
+    analytics.name = "Visit counting"
+    analytics.save()
+    renamed = registry.load()
+    assert renamed is not held
+    assert "Visit counting" in [c.names.get("en") for c in renamed.categories]

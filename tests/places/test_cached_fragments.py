@@ -100,7 +100,7 @@ def test_a_kept_result_card_shows_each_search_its_own_distance(client):
 
 
 def test_kept_fragments_stay_within_their_bound(client, monkeypatch):
-    monkeypatch.setattr("content.pagecache.MAX_FRAGMENT_CHARACTERS", 20_000)
+    monkeypatch.setattr("content.pagecache._fragments.max_size", 20_000)
     provider = ProviderFactory(county="Albany")
     TrainingFactory.create_batch(30, provider=provider)
     for page in (1, 2):
