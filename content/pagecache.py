@@ -11,8 +11,9 @@ just saved a choice) always get a freshly rendered page.
 With a per-process cache (locmem) another process sees a change after PAGE_CACHE_SECONDS
 at most; with a shared cache (CACHE_URL=redis://...) at once. Each process also holds a
 bounded copy of the pages it served (`kept_page`), keyed like the shared copy, so with a
-shared cache a page costs one round trip (the content version) rather than two. A cache that cannot be reached
-is skipped (content/cache.py): the page is rendered as if it were not cached.
+shared cache a page costs one round trip (the content version) rather than two. A cache
+that cannot be reached is skipped (content/cache.py): the page is rendered as if it were
+not cached.
 
 One page, one entry: the key is the page's language (the URL names it too: /es/...), the
 site's origin (SITE_URL, or a host named literally in
