@@ -136,22 +136,32 @@ def _all_words(words):
     spanish_words = _spanish_words(words)
     for word in spanish_words:
         spanish &= _word_matches(word, "search_text_es")
-    if not spanish_words:
-        return english & _indexed([("search_text", words)], every=True)
-    branches = [("search_text", words), ("search_text_es", spanish_words)]
-    return (english | spanish) & _indexed(branches, every=True)
+    branches = [("search_text", words)]
+    if spanish_words:
+        english |= spanish
+        branches.append(("search_text_es", spanish_words))
+    return english & _indexed(branches, every=True)
+
+
+def _in_either_language(word):
+    """(Titles containing `word` in English or its Spanish form in Spanish, the index
+    branches that find them)."""
+    spanish = spanish_word(word)
+    if not spanish:
+        return _word_matches(word), [("search_text", [word])]
+    return _word_matches(word) | _word_matches(spanish, "search_text_es"), [
+        ("search_text", [word]),
+        ("search_text_es", [spanish]),
+    ]
 
 
 def _any_words(words):
     """Titles that contain at least one of the words, in English or in its Spanish form."""
     found, branches = Q(), []
     for word in words:
-        spanish = spanish_word(word)
-        found |= _word_matches(word)
-        branches.append(("search_text", [word]))
-        if spanish:
-            found |= _word_matches(spanish, "search_text_es")
-            branches.append(("search_text_es", [spanish]))
+        matches, word_branches = _in_either_language(word)
+        found |= matches
+        branches += word_branches
     return found & _indexed(branches, every=False)
 
 
@@ -266,10 +276,7 @@ def _hits(words):
     """How many of `words` a title contains, as a database expression."""
     total = Value(0, output_field=IntegerField())
     for word in words:
-        spanish = spanish_word(word)
-        matches = _word_matches(word) | (
-            _word_matches(spanish, "search_text_es") if spanish else Q()
-        )
+        matches, _branches = _in_either_language(word)
         total = total + Case(
             When(matches, then=Value(1)), default=Value(0), output_field=IntegerField()
         )

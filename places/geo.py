@@ -95,6 +95,7 @@ def _record(row):
     return ZipRecord(zip_code, state, Point(float(latitude), float(longitude)), city, county, kind)
 
 
+@lru_cache(maxsize=4096)
 def zip_record(zip_code):
     """The table's record of a 5-digit US ZIP code; ZipError for a malformed or unknown one."""
     zip_code = zip_code.strip() if isinstance(zip_code, str) else ""
@@ -106,7 +107,6 @@ def zip_record(zip_code):
     return _record(row)
 
 
-@lru_cache(maxsize=4096)
 def zip_point(zip_code):
     """The center of a 5-digit US ZIP code (ZipError for a malformed or unknown one)."""
     return zip_record(zip_code).point

@@ -43,26 +43,25 @@ SQLITE_BACKWARDS = [
 ]
 
 
+PG_FORWARDS = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {TABLE} USING gin (search_text_es gin_trgm_ops)",
+]
+PG_BACKWARDS = [f"DROP INDEX IF EXISTS {PG_INDEX}"]
+
+
+def _run(schema_editor, statements):
+    """Run the statements for this database ({vendor: [SQL]}); other databases: nothing."""
+    for statement in statements.get(schema_editor.connection.vendor, []):
+        schema_editor.execute(statement)
+
+
 def forwards(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        for statement in SQLITE_FORWARDS:
-            schema_editor.execute(statement)
-    elif vendor == "postgresql":
-        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-        schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON {TABLE} "
-            "USING gin (search_text_es gin_trgm_ops)"
-        )
+    _run(schema_editor, {"sqlite": SQLITE_FORWARDS, "postgresql": PG_FORWARDS})
 
 
 def backwards(apps, schema_editor):
-    vendor = schema_editor.connection.vendor
-    if vendor == "sqlite":
-        for statement in SQLITE_BACKWARDS:
-            schema_editor.execute(statement)
-    elif vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {PG_INDEX}")
+    _run(schema_editor, {"sqlite": SQLITE_BACKWARDS, "postgresql": PG_BACKWARDS})
 
 
 class Migration(migrations.Migration):

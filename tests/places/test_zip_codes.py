@@ -71,9 +71,9 @@ def zip_table_must_not_be_read(monkeypatch):
         raise AssertionError("the ZIP table was asked about a value that is not 5 ASCII digits")
 
     monkeypatch.setattr(geo, "_zip_row", refuse)
-    geo.zip_point.cache_clear()
+    geo.zip_record.cache_clear()
     yield
-    geo.zip_point.cache_clear()
+    geo.zip_record.cache_clear()
 
 
 @pytest.mark.parametrize(
