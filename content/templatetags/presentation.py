@@ -3,21 +3,22 @@ Template tags every page shares: one way to show a date to people (with the mach
 date beside it) and a month, in the page's language; `capture`, which renders a piece of
 template once into a variable so that base.html can use a page's title and description in
 several tags; `cachedfragment`, a piece of page rendered once per content version and
-language; and `icon`, a heroicon rendered once per process.
+language; and `icon`, one of the heroicons drawn in the site's icon sprite (content.icons).
 """
 
 import datetime
 from functools import lru_cache
 
 from django import template
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from heroicons.templatetags.heroicons import heroicon_mini
 
 from content.i18n import DEFAULT_LANGUAGE, active_language
+from content.icons import SPRITE
 from content.pagecache import cached_fragment
 
 register = template.Library()
@@ -130,7 +131,12 @@ def cachedfragment(parser, token):
 @register.simple_tag
 @lru_cache(maxsize=64)  # names are literals in templates: a few dozen at most
 def icon(name):
-    """`{% icon "clock" %}`: heroicons' 20-pixel "mini" icon with class="icon", rendered
-    once per name (the heroicons tag parses and copies the SVG on every use, and a results
-    page shows a hundred)."""
-    return heroicon_mini(name, **{"class": "icon"})
+    """`{% icon "clock" %}`: heroicons' 20-pixel "mini" icon, decorative (hidden from screen
+    readers: the text beside it says the same), drawn from the sprite static/img/icons.svg,
+    which the browser fetches once and caches (`manage.py build_icon_sprite` writes it)."""
+    return format_html(
+        '<svg class="icon" width="20" height="20" aria-hidden="true">'
+        '<use href="{}#{}"></use></svg>',
+        static(SPRITE),
+        name,
+    )

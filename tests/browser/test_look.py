@@ -78,3 +78,19 @@ def test_career_and_role_pages_print_without_navigation(content, new_page):
         ".content"
     )
     assert "http" in after, "printed sources show their address"
+
+
+def test_icons_are_drawn_from_one_sprite(content, new_page):
+    page = new_page(viewport={"width": 390, "height": 844})
+    sprites = []
+    page.on("response", lambda r: "/static/img/icons" in r.url and sprites.append(r.status))
+    page.goto("/trainings/")
+    icons = page.locator("dt svg.icon")
+    assert icons.count() >= 10
+    icon = icons.first
+    icon.scroll_into_view_if_needed()
+    drawn = icon.screenshot()
+    icon.evaluate("svg => svg.querySelector('use').remove()")
+    assert icon.screenshot() != drawn  # the shape came from the sprite
+    assert sprites == [200]  # one request for every icon on the page
+    assert page.csp_errors == []
