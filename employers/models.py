@@ -29,6 +29,13 @@ class EmployerKind(models.TextChoices):
     OTHER = "other", pgettext_lazy("kind of employer", "Other")
 
 
+# What a search result shows (employers/employer_list.html), and all search() reads: the
+# database sorts every matching row before it keeps a page of them (and COUNT(*) OVER ()
+# keeps them all), so descriptions in two languages made each row many times heavier.
+LISTED_FIELDS = ("pk", "name", "slug", "kind", "status")
+LISTED_LOCATION_FIELDS = ("pk", "employer_id", "name", "city", "county")
+
+
 class EmployerQuerySet(PublishableQuerySet):
     def counts_by_county(self):
         """{county: how many of these employers have a location there}, each employer once
@@ -62,7 +69,8 @@ class EmployerQuerySet(PublishableQuerySet):
         `distance` (miles to its nearest matching location) and the list is ordered by
         it; otherwise by name. `matching_locations` (prefetched, nearest or alphabetical
         first) holds the employer's locations that match, so a page of results costs a
-        fixed number of queries whatever the amount of data.
+        fixed number of queries whatever the amount of data. Only the columns a result
+        shows are read (LISTED_FIELDS, LISTED_LOCATION_FIELDS).
         """
         employers = self
         if kind:
@@ -104,10 +112,10 @@ class EmployerQuerySet(PublishableQuerySet):
             employers = employers.order_by("name", "pk")
             location_order = ["name", "pk"]
 
-        return employers.prefetch_related(
+        return employers.only(*LISTED_FIELDS).prefetch_related(
             Prefetch(
                 "locations",
-                queryset=locations.order_by(*location_order),
+                queryset=locations.only(*LISTED_LOCATION_FIELDS).order_by(*location_order),
                 to_attr="matching_locations",
             )
         )

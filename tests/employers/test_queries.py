@@ -78,3 +78,22 @@ def test_detail_page_makes_a_fixed_number_of_queries(
     client.get("/employers/")  # warm the consent policy cache, as any earlier request would
     with django_assert_max_num_queries(4):
         assert client.get(employer.get_absolute_url()).status_code == 200
+
+
+def test_a_search_reads_only_the_columns_a_result_shows(client, settings, roles_and_settings):
+    seed(settings, 30)
+    client.get("/employers/")
+    with CaptureQueriesContext(connection) as context:
+        response = client.get("/employers/", {"zip": "10001", "radius": "50"})
+    assert response.status_code == 200 and len(response.context["employers"]) == 20
+    reads = [q["sql"] for q in context.captured_queries if '"employers_' in q["sql"]]
+    assert any('FROM "employers_employer"' in sql for sql in reads)
+    assert any('FROM "employers_location"' in sql for sql in reads)
+    for sql in reads:
+        for column in ("description", "website", "careers_url", "address", "phone"):
+            assert f'."{column}' not in sql, (column, sql)
+    # What the page shows is still there.
+    html = response.content.decode()
+    first = response.context["employers"][0]
+    assert first.get_absolute_url() in html and first.get_kind_display() in html
+    assert first.matching_locations[0].city in html
