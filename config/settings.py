@@ -96,13 +96,17 @@ MIDDLEWARE = [
     "config.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     # Inside CSRF: renders the per-visitor banner into (possibly cached) pages.
     "consent.middleware.ConsentBannerMiddleware",
-    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.middleware.StaffPagesMiddleware",
+    # A kept public page is served from here (content.pagecache): everything above still
+    # runs for it (consent, the banner and its CSRF token, security headers, CSP); what is
+    # below is only for pages rendered afresh.
+    "content.pagecache.CachedPageMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -15,6 +15,10 @@ shared cache a page costs one round trip (the content version) rather than two. 
 that cannot be reached is skipped (content/cache.py): the page is rendered as if it were
 not cached.
 
+A kept page is answered by CachedPageMiddleware, high in the middleware (below everything
+per visitor: consent, the banner and its CSRF token, security headers), so it skips what
+only a freshly rendered page needs; cache_public_page keeps the page on a miss.
+
 One page, one entry: the key is the page's language (the URL names it too: /es/...), the
 site's origin (SITE_URL, or a host named literally in
 ALLOWED_HOSTS, never a Host header as sent), the path, and only the query parameters the
@@ -148,6 +152,33 @@ def cache_public_page(view=None, *, params=()):
         return response
 
     return wrapped
+
+
+class CachedPageMiddleware:
+    """Serve a kept page before the rest of the middleware and the URL resolver.
+
+    A request that cache_public_page would answer from the cache (a GET, no query string,
+    nothing personal, a canonical host) is answered here instead, with the same key: it
+    then skips what a kept page does not need (authentication, messages, the history and
+    login-lockout middleware, resolving the URL). Everything per visitor still happens
+    around it, because the middleware above it still runs: the consent cookie and banner,
+    the CSRF token and cookie, the security headers and CSP. A miss goes on to the view,
+    whose cache_public_page keeps the page for the next request. settings.MIDDLEWARE says
+    where it sits and why.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "GET" and not request.GET and not is_personal(request):
+            key = cache_key(request)
+            if key is not None:
+                page = kept_page(key)
+                if page is not None:
+                    content_type, content = page
+                    return HttpResponse(content, content_type=content_type)
+        return self.get_response(request)
 
 
 class LocalStore:

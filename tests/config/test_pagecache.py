@@ -147,3 +147,45 @@ def test_pages_kept_in_this_process_stay_within_their_bound(client, role, monkey
         assert client.get(other.get_absolute_url()).status_code == 200
     held, size = pages_held()
     assert size <= 2 * page_size + 1000 and held <= 2
+
+
+# content.pagecache.CachedPageMiddleware: a kept page is served above authentication,
+# messages and the URL resolver, with every per-visitor part still applied.
+
+
+def test_a_kept_page_is_served_before_authentication_and_the_view(client, role):
+    fresh = client.get(role.get_absolute_url())
+    assert hasattr(fresh.wsgi_request, "user")  # rendered: the whole stack ran
+    from django.test import Client
+
+    visitor = Client()  # a new visitor: no cookies at all
+    kept = visitor.get(role.get_absolute_url())
+    assert kept.status_code == 200
+    assert not hasattr(kept.wsgi_request, "user")  # answered above AuthenticationMiddleware
+    assert main(kept) == main(fresh)
+    # What the stack above it adds is on the kept page too.
+    html = kept.content.decode()
+    assert 'name="csrfmiddlewaretoken"' in html and "<!--consent:banner-->" not in html
+    assert kept.cookies["csrftoken"].value
+    assert kept["X-Frame-Options"] == "DENY"
+    assert kept["Permissions-Policy"].startswith("camera=()")
+    assert "default-src 'self'" in kept["Content-Security-Policy"]
+    assert kept["Cache-Control"] == "private"  # it holds this visitor's token
+    # The token is this visitor's, and it is accepted when the banner's form is sent.
+    token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    visitor_with_checks = Client(enforce_csrf_checks=True)
+    visitor_with_checks.cookies = visitor.cookies
+    answer = visitor_with_checks.post(
+        "/cookies/consent/",
+        {"csrfmiddlewaretoken": token, "source": "banner", "next": "/", "action": "reject_all"},
+    )
+    assert answer.status_code == 303  # the choice is saved (a wrong token gets 403)
+
+
+def test_a_request_the_cache_must_not_answer_goes_through_the_whole_stack(client, role):
+    client.get(role.get_absolute_url())  # kept
+    with_query = client.get(role.get_absolute_url(), {"utm_source": "x"})
+    assert hasattr(with_query.wsgi_request, "user")
+    staff = get_user_model().objects.create_user("staff2", is_staff=True)
+    client.force_login(staff)
+    assert hasattr(client.get(role.get_absolute_url()).wsgi_request, "user")
