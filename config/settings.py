@@ -104,6 +104,8 @@ MIDDLEWARE = [
     # runs for it (consent, the banner and its CSRF token, security headers, CSP); what is
     # below is only for pages rendered afresh.
     "content.pagecache.CachedPageMiddleware",
+    # The cookies page for a visitor who has not chosen, served the same way.
+    "consent.middleware.CookiesPageMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",

@@ -15,13 +15,19 @@ the same for every visitor but for two values, so it is rendered once per langua
 policy (`banner_markup`) and each visitor's CSRF token and return address are written into
 a copy of it: a string replacement per page, not a template render with every context
 processor.
+
+CookiesPageMiddleware answers /cookies/ for a visitor who has not chosen with the page
+every such visitor shares (consent.views.shared_page), before authentication and the URL
+resolver, as content.pagecache.CachedPageMiddleware does for kept pages.
 """
 
 import logging
+from functools import lru_cache
 
 from django.conf import settings
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.html import escape
@@ -161,7 +167,33 @@ def _next_url(request):
 
 
 def _is_cookies_page(request):
-    from django.urls import reverse
-
     # The cookies page is the full form: a banner above it would only repeat it.
-    return request.path == reverse("consent:preferences")
+    return request.path == _cookies_path(translation.get_language())
+
+
+@lru_cache(maxsize=8)  # one path per language
+def _cookies_path(language):
+    with translation.override(language):
+        return reverse("consent:preferences")
+
+
+class CookiesPageMiddleware:
+    """/cookies/ for a visitor who has not chosen (consent.views.shared_page), answered here
+    like a kept page, beside content.pagecache.CachedPageMiddleware: below the consent,
+    CSRF, banner and security-header middleware, above authentication, messages and the
+    URL resolver, which the shared page does not need."""
+
+    def __init__(self, get_response):
+        from consent import views  # views import this module
+
+        self.get_response = get_response
+        self.views = views
+
+    def __call__(self, request):
+        if (
+            request.method == "GET"
+            and _is_cookies_page(request)
+            and self.views.serves_shared_page(request)
+        ):
+            return self.views.shared_page(request)
+        return self.get_response(request)

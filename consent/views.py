@@ -8,7 +8,8 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import resolve, reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.crypto import salted_hmac
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -54,18 +55,32 @@ def _page(request, form, categories, status=200):
 def preferences(request):
     """/cookies/: every category with its description, its cookies and a yes/no choice.
 
-    A visitor who has not chosen (no choice under the current policy, no consent id, no
-    session or message, no query string) sees the same page as every other such visitor
-    but for the CSRF token: it is rendered once per content version and language, and each
-    visitor's own token is written into a copy. Anyone else gets the page rendered for them.
+    A visitor who has not chosen gets the page every such visitor shares (shared_page);
+    consent.middleware.CookiesPageMiddleware answers them before the view, this is for
+    when it is not installed. Anyone else gets the page rendered for them.
     """
+    if serves_shared_page(request):
+        return shared_page(request)
+    categories = list(_categories())
+    return _page(request, _preferences_form(request.consent, categories), categories)
+
+
+def serves_shared_page(request):
+    """Whether this request gets the shared page: no choice under the current policy, no
+    consent id, no session or message, no query string."""
     consent = request.consent
     undecided = not consent.has_choice and consent.consent_id is None
-    if undecided and not request.GET and not is_personal(request):
-        page = cached_fragment("consent:cookies-page", lambda: _undecided_page(request))
-        return HttpResponse(with_visitor_token(page, request))
-    categories = list(_categories())
-    return _page(request, _preferences_form(consent, categories), categories)
+    return undecided and not request.GET and not is_personal(request)
+
+
+def shared_page(request):
+    """The cookies page every visitor without a choice sees, the same but for the CSRF
+    token: rendered once per content version and language, and each visitor's own token
+    written into a copy. Never stored by a browser or a proxy (it holds the token)."""
+    page = cached_fragment("consent:cookies-page", lambda: _undecided_page(request))
+    response = HttpResponse(with_visitor_token(page, request))
+    add_never_cache_headers(response)
+    return response
 
 
 def _preferences_form(consent, categories):
@@ -80,6 +95,10 @@ def _preferences_form(consent, categories):
 
 def _undecided_page(request):
     """The page every visitor without a choice sees, with TOKEN_MARK for the CSRF token."""
+    if getattr(request, "resolver_match", None) is None:
+        # Answered by CookiesPageMiddleware, before the URL resolver: the links to this
+        # page in the other language are made from the resolved URL.
+        request.resolver_match = resolve(request.path_info)
     categories = list(_categories())
     form = _preferences_form(request.consent, categories)
     context = {**_context(form, categories), "csrf_token": TOKEN_MARK}

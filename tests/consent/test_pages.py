@@ -292,3 +292,22 @@ def test_the_registry_is_held_in_this_process_and_dropped_when_the_policy_change
     renamed = registry.load()
     assert renamed is not held
     assert "Visit counting" in [c.names.get("en") for c in renamed.categories]
+
+
+@pytest.mark.django_db
+def test_the_shared_cookies_page_is_answered_before_authentication_with_its_language_links():
+    """consent.middleware.CookiesPageMiddleware: the first undecided visitor's request
+    renders the shared page there (before the URL resolver), and it still links to the
+    Spanish page; a visitor with a choice gets the view."""
+    for path, other in (("/cookies/", "/es/cookies/"), ("/es/cookies/", "/cookies/")):
+        page = Client().get(path)
+        assert page.status_code == 200 and not hasattr(page.wsgi_request, "user")
+        html = page.content.decode()
+        assert f'hreflang="{"es" if other.startswith("/es/") else "en"}"' in html
+        assert f'class="language-switch" href="{other}"' in html
+        assert "no-store" in page["Cache-Control"] and page.cookies["csrftoken"].value
+    decided = Client()
+    choose(decided, "reject_all")
+    chosen = decided.get("/cookies/")
+    assert hasattr(chosen.wsgi_request, "user")
+    assert "You rejected all optional cookies" in chosen.content.decode()
