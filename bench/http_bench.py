@@ -313,7 +313,6 @@ def run(args):
         wait_until_up(base, gunicorn)
         pids = worker_pids(gunicorn.pid)
         only = {name.strip() for name in args.only.split(",")} if args.only else None
-        results_order = []
         # Each Spanish page type right after its English one: the machine drifts during a
         # run, and the two are compared with each other.
         interleaved = []
@@ -334,10 +333,10 @@ def run(args):
         # it, so the machine's drift during the run (/healthz itself moved by a quarter
         # between the first and the last run) shifts it less.
         checks = []
+        healthz_file = work / pages["healthz"]["file"]
         for name in ["healthz", *names, "healthz"]:
             key = "healthz after" if name == "healthz" and "healthz" in results else name
             if name != "healthz":
-                healthz_file = work / pages["healthz"]["file"]
                 checks.append(
                     wrk(
                         base,
@@ -347,7 +346,6 @@ def run(args):
                         access_log=access_log,
                     )
                 )
-                results_order.append(key)
             page = pages[name]
             status, body, content_type = fetch(base + page["example"])
             row = {
@@ -380,7 +378,7 @@ def run(args):
                 )
             results[key] = row
         memory_after = memory(pids)
-        adjacent_healthz(results, results_order, checks)
+        adjacent_healthz(results, names, checks)
     finally:
         gunicorn.send_signal(signal.SIGTERM)
         try:
@@ -390,6 +388,7 @@ def run(args):
     errors = (work / "gunicorn.err").read_text()
     report = summarise(
         results=results,
+        checks=checks,
         sample=sample,
         vendor=vendor,
         memory_warm=memory_warm,
@@ -403,13 +402,11 @@ def run(args):
     shutil.rmtree(work, ignore_errors=True)
 
 
-def adjacent_healthz(results, order, checks):
-    """Each page type's /healthz at 8 connections: the mean of the run just before it and
-    the next one (the next page type's, or the last /healthz run)."""
+def adjacent_healthz(results, names, checks):
+    """Each page type's /healthz at 8 connections (`names` in the order measured): the mean
+    of the run just before it and the next one (the next page type's, or the last run)."""
     last = results["healthz after"]["runs"][-1]
-    for index, key in enumerate(order):
-        if key == "healthz after":
-            continue
+    for index, key in enumerate(names):
         before = checks[index]
         after = checks[index + 1] if index + 1 < len(checks) else last
         results[key]["adjacent_healthz"] = {
@@ -419,8 +416,9 @@ def adjacent_healthz(results, order, checks):
         }
 
 
-def summarise(*, results, sample, vendor, memory_warm, memory_after, load, seconds, elapsed,
-              server_errors):  # fmt: skip
+def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, load, seconds,
+              elapsed, server_errors):  # fmt: skip
+    """`checks`: the /healthz runs before each page type (adjacent_healthz)."""
     before, after = results["healthz"], results.get("healthz after", results["healthz"])
     baseline = {}
     for index, connections in enumerate(CONNECTIONS):
@@ -439,11 +437,8 @@ def summarise(*, results, sample, vendor, memory_warm, memory_after, load, secon
     rss_warm = sum(rss for rss, _ in memory_warm.values())
     rss_after = sum(rss for rss, _ in memory_after.values())
     peak = max(hwm for _, hwm in memory_after.values())
-    runs = {id(f): f for r in results.values() for f in r["runs"]}
-    runs.update(
-        (id(f), f) for r in results.values() for f in r.get("adjacent_healthz", {}).get("runs", [])
-    )
-    non2xx = sum(f["non2xx"] + f["socket_errors"] for f in runs.values())
+    runs = [f for r in results.values() for f in r["runs"]] + checks
+    non2xx = sum(f["non2xx"] + f["socket_errors"] for f in runs)
     c8 = {name: row["runs"][-1] for name, row in results.items()}
     targets = []
 

@@ -137,21 +137,32 @@ def cache_public_page(view=None, *, params=()):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method != "GET" or is_personal(request):
-            return view(request, *args, **kwargs)
-        key = cache_key(request, params)
-        if key is None:
-            return view(request, *args, **kwargs)
-        cached = kept_page(key)
-        if cached is not None:
-            content_type, content = cached
-            return HttpResponse(content, content_type=content_type)
+        key, kept = _kept_response(request, params)
+        if kept is not None:
+            return kept
         response = view(request, *args, **kwargs)
+        if key is None:
+            return response
         if response.status_code == 200 and not response.streaming and not response.cookies:
             keep_page(key, (response["Content-Type"], response.content))
         return response
 
     return wrapped
+
+
+def _kept_response(request, params=()):
+    """(key, response): this request's cache key (None when it must not be cached) and the
+    kept page as a response, or None when none is kept."""
+    if request.method != "GET" or is_personal(request):
+        return None, None
+    key = cache_key(request, params)
+    if key is None:
+        return None, None
+    page = kept_page(key)
+    if page is None:
+        return key, None
+    content_type, content = page
+    return key, HttpResponse(content, content_type=content_type)
 
 
 class CachedPageMiddleware:
@@ -171,14 +182,8 @@ class CachedPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "GET" and not request.GET and not is_personal(request):
-            key = cache_key(request)
-            if key is not None:
-                page = kept_page(key)
-                if page is not None:
-                    content_type, content = page
-                    return HttpResponse(content, content_type=content_type)
-        return self.get_response(request)
+        _key, kept = _kept_response(request)  # no parameters: any query string passes on
+        return kept if kept is not None else self.get_response(request)
 
 
 class LocalStore:
