@@ -14,14 +14,17 @@ from django.core.management import call_command
 from careers import models
 from content.audit import audit, audited_models, translation_audit
 from employers.models import Employer, Location
+from tests.db import loaded_once
 from tests.trainings.factories import TrainingFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def starting_content():
+def load_starting_content():
     call_command("load_content", stdout=StringIO())
+
+
+starting_content = loaded_once(load_starting_content)
 
 
 def test_every_careers_model_is_audited():

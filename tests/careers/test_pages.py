@@ -16,15 +16,18 @@ from tests.careers.factories import (
     PayRangeFactory,
     RoleFactory,
 )
+from tests.db import loaded_once
 
 pytestmark = pytest.mark.django_db
 
 CAREER = "care-management-care-coordination"
 
 
+loaded = loaded_once(load)
+
+
 @pytest.fixture
-def content():
-    load()
+def content(loaded):
     return models.Career.objects.get(slug=CAREER)
 
 

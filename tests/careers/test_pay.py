@@ -11,6 +11,7 @@ import pytest
 
 from careers.content import load
 from careers.models import Role
+from tests.db import loaded_once
 from wages.content import load_starting_wages
 from wages.models import Wage
 from wages.templatetags.wages import money
@@ -22,10 +23,12 @@ STATE, ALBANY, NYC = "3600000", "0010580", "0035620"
 PRIMARY = {"care-coordinator": "21-1094", "care-manager": "21-1022"}
 
 
-@pytest.fixture
-def content():
+def load_wages_and_careers():
     load_starting_wages()
     load()
+
+
+content = loaded_once(load_wages_and_careers)
 
 
 def page(client, url, status=200):

@@ -9,15 +9,14 @@ from careers.models import JobTitle, Role
 from content.models import Status
 from content.text import normalise
 from tests.careers.factories import JobTitleFactory, RoleFactory
+from tests.db import loaded_once
 
 pytestmark = pytest.mark.django_db
 
 CC, CM = "care-coordinator", "care-manager"
 
 
-@pytest.fixture
-def content():
-    load()
+content = loaded_once(load)
 
 
 def roles_for(query):

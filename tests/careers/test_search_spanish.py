@@ -10,6 +10,7 @@ import pytest
 from careers.content import TRANSLATIONS, load
 from careers.models import JobTitle
 from careers.search import spanish_search_text, spanish_word
+from tests.db import loaded_once
 
 pytestmark = pytest.mark.django_db
 
@@ -21,9 +22,7 @@ def without_accents(text):
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
-@pytest.fixture
-def content():
-    load()
+content = loaded_once(load)
 
 
 def found(query):

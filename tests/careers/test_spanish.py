@@ -14,6 +14,7 @@ from django.utils import translation
 
 from careers.content import load
 from careers.models import Role
+from tests.db import loaded_once
 from wages.content import load_starting_wages
 from wages.models import Wage
 from wages.templatetags.wages import money
@@ -25,10 +26,12 @@ COMPARE = CAREER + "compare/"
 STATE = "3600000"
 
 
-@pytest.fixture
-def content():
+def load_wages_and_careers():
     load_starting_wages()
     load()
+
+
+content = loaded_once(load_wages_and_careers)
 
 
 def spanish(client, url, status=200):

@@ -14,14 +14,17 @@ from django.core.management import call_command
 from django.template import Context, Template
 from django.utils import translation
 
+from tests.db import loaded_once
 from tests.quality.test_every_page import sitemap_paths
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def content(db):
+def load_starting_content():
     call_command("load_content", stdout=open("/dev/null", "w"))
+
+
+content = loaded_once(load_starting_content)
 
 
 def _switch(html):

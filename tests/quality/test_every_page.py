@@ -163,6 +163,7 @@ def test_every_sitemap_page_passes_axe_and_fits_the_screen(
     if not spanish:
         paths = [path for path in paths if not path.startswith("/es/")]
     page = new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
+    axe_check.preload(page.context)
     assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") is (scheme == "dark")
     for path in paths:
         response = page.goto(path)

@@ -10,6 +10,7 @@ import zipcodes
 
 from careers import content as careers_content
 from places.regions import REGION_BY_COUNTY, Region
+from tests.db import loaded_once
 from trainings import content
 from trainings.models import NOT_STATED, ONLINE_ANYWHERE, Training
 
@@ -19,10 +20,12 @@ LIST_URL = "/trainings/"
 GUIDE_URL = "/trainings/guide/"
 
 
-@pytest.fixture
-def real_content():
+def load_careers_and_trainings():
     careers_content.load()
     content.load()
+
+
+real_content = loaded_once(load_careers_and_trainings)
 
 
 def one_zip_per_county():

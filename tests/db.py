@@ -1,0 +1,57 @@
+"""
+Starting content loaded once per test module instead of once per test.
+
+`loaded_once(load)` makes a module-scoped fixture that runs `load()` inside a transaction
+opened for the module and rolled back after its last test, as Django's
+TestCase.setUpTestData does for a class. Each test still runs in its own transaction (a
+savepoint inside that one, rolled back when it ends), so what a test changes never reaches
+the next. Loading the starting content took 1-3 seconds a test on PostgreSQL.
+
+Only for modules whose tests are not transactional (a TransactionTestCase-style test flushes
+the tables). The content stays until the module's last test, so a test that does not ask
+for it must run before the first that does: `first_without_loaded_content` (called by
+tests/conftest.py's pytest_collection_modifyitems) moves them there, keeping the order
+otherwise.
+"""
+
+import pytest
+from django.db import transaction
+
+
+def loaded_once(load):
+    def fixture(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            value = load()
+            yield value
+            transaction.set_rollback(True)
+
+    fixture.__doc__ = f"{load.__doc__ or load.__name__}, once for this module's tests."
+    fixture.loaded_once = True
+    return pytest.fixture(scope="module")(fixture)
+
+
+def _uses_loaded_content(item):
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(
+        getattr(definition.func, "loaded_once", False)
+        for name in info.names_closure
+        for definition in info.name2fixturedefs.get(name, ())
+    )
+
+
+def first_without_loaded_content(items):
+    """Reorder `items` in place: in each run of consecutive tests from one module, those
+    that do not use a loaded_once fixture first. Only within such runs, so the grouping
+    pytest-django makes (tests in a transaction before transactional ones, which flush the
+    tables and the rows migrations made) stays as it is. Stable, and the same in every
+    xdist worker."""
+    runs, run = [], []
+    for item in items:
+        if run and item.module is not run[-1].module:
+            runs.append(run)
+            run = []
+        run.append(item)
+    runs.append(run)
+    items[:] = [item for run in runs for item in sorted(run, key=_uses_loaded_content)]
