@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from careers.content import load
+from tests.browser.pages import assert_each_page
 from wages.content import load_starting_wages
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,26 +31,33 @@ def content():
     load()
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_careers_page_has_no_axe_violations(content, page, axe_check, path):
-    response = page.goto(path)
-    assert response.status == (400 if path.endswith("zip=abcde") else 200)
-    axe_check(page)
+# One test walks every page (one content load, one browser page; loading the content again
+# for each page was most of these tests' time) and names each page that fails.
+def test_careers_pages_have_no_axe_violations(content, page, axe_check):
+    def check(path):
+        response = page.goto(path)
+        assert response.status == (400 if path.endswith("zip=abcde") else 200)
+        axe_check(page)
+
+    assert_each_page(PAGES, check)
     assert page.csp_errors == []
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_careers_page_fits_320_px_without_horizontal_scroll(content, new_page, axe_check, path):
+def test_careers_pages_fit_320_px_without_horizontal_scroll(content, new_page, axe_check):
     page = new_page(viewport={"width": 320, "height": 640})
-    page.goto(path)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    if path.endswith("compare/"):
-        axe_check(page)
-        # Each stacked cell still says which role it belongs to.
-        label = page.evaluate(
-            "getComputedStyle(document.querySelector('.compare tbody td'), '::before').content"
-        )
-        assert "Care coordinator" in label
+
+    def check(path):
+        page.goto(path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        if path.endswith("compare/"):
+            axe_check(page)
+            # Each stacked cell still says which role it belongs to.
+            label = page.evaluate(
+                "getComputedStyle(document.querySelector('.compare tbody td'), '::before').content"
+            )
+            assert "Care coordinator" in label
+
+    assert_each_page(PAGES, check)
 
 
 def test_title_finder_works_without_javascript(content, new_page):
