@@ -16,18 +16,15 @@ from django.core.management import call_command
 from django.template import Context, Template
 
 from content.models import Status
-from tests.db import loaded_once
 from tests.quality.test_every_page import sitemap_paths
 from tests.trainings.factories import TrainingFactory
 
 ABOUT_PAGES = ["/site-map/", "/privacy/", "/accessibility/", "/about-our-data/"]
 
 
-def load_starting_content():
+@pytest.fixture
+def content(db):
     call_command("load_content", stdout=open("/dev/null", "w"))
-
-
-content = loaded_once(load_starting_content)
 
 
 def _footer(html):
