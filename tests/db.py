@@ -7,15 +7,17 @@ TestCase.setUpTestData does for a class. Each test still runs in its own transac
 savepoint inside that one, rolled back when it ends), so what a test changes never reaches
 the next. Loading the starting content took 1-3 seconds a test on PostgreSQL.
 
-Every test that uses it must have database access of its own (a django_db mark on the module
-or the test): one that only asks for this fixture runs outside a transaction, among
-pytest-django's tests without a database, and left a second connection open to the test database at
-the end of the run. Only for modules whose tests are not transactional (a
+Every test that uses it must have database access of its own (a django_db mark on the
+module or the test): one that only asks for this fixture runs outside a transaction, among
+pytest-django's tests without a database, and left a second connection open to the test
+database at the end of the run. Only for modules whose tests are not transactional (a
 TransactionTestCase-style test flushes the tables). The content stays until the module's
 last test, so a test that does not ask for it must run before the first that does:
 `first_without_loaded_content` (called by tests/conftest.py's pytest_collection_modifyitems)
 moves them there, keeping the order otherwise.
 """
+
+from itertools import groupby
 
 import pytest
 from django.db import transaction
@@ -50,11 +52,8 @@ def first_without_loaded_content(items):
     pytest-django makes (tests in a transaction before transactional ones, which flush the
     tables and the rows migrations made) stays as it is. Stable, and the same in every
     xdist worker."""
-    runs, run = [], []
-    for item in items:
-        if run and item.module is not run[-1].module:
-            runs.append(run)
-            run = []
-        run.append(item)
-    runs.append(run)
-    items[:] = [item for run in runs for item in sorted(run, key=_uses_loaded_content)]
+    items[:] = [
+        item
+        for _module, run in groupby(items, key=lambda item: item.module)
+        for item in sorted(run, key=_uses_loaded_content)
+    ]
