@@ -5,6 +5,8 @@ pytest-django's live server; `axe_check(page)` fails on any WCAG 2.x A/AA violat
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
@@ -118,6 +120,26 @@ def new_page(chromium, live_server):
     yield make
     for context in contexts:
         context.close()
+    _wait_for_live_server_requests()
+
+
+def _wait_for_live_server_requests(timeout=3.0):
+    """Let the requests still in the live server's threads end before the next test.
+
+    Closing a browser context leaves the requests it had sent (the page's stylesheets,
+    images, scripts) being answered: 2 to 6 threads, done within 70 ms. With SQLite in
+    memory those threads share the test database's connection only while the server runs,
+    so when the last test of a worker was a browser test, the server's stop at the end of
+    the session raced them, and each one still running failed in connections.close_all()
+    ("DatabaseWrapper objects created in a thread can only be used in that same thread";
+    six such warnings in one CI run). Waiting here also keeps them away from the flush
+    that ends a transactional test.
+    """
+    deadline = time.monotonic() + timeout
+    for thread in threading.enumerate():
+        # socketserver names each request's thread after its target.
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(max(0.0, deadline - time.monotonic()))
 
 
 @pytest.fixture
