@@ -11,12 +11,25 @@ rendered as usual, so what a visitor types never becomes a cache key.
 
     class SearchForm(forms.Form):
         bound_field_class = FragmentCachedBoundField
+
+`fixed_choices(choices)`: a field's choices as a function returning them, for long lists
+that never change per request (63 counties) on a form built for every search.
 """
 
 from django import forms
 from django.forms.boundfield import BoundField
 
 from content.pagecache import cached_fragment
+
+
+def fixed_choices(choices):
+    """`choices` as a function that returns them. Django deep-copies every field of a form
+    for each form it builds (django-filter also copies every filter of a FilterSet, with
+    the choices it gives its field), and with it each list of choices, pair by pair; a
+    function is not copied, and its list is read only where a choice is checked or drawn.
+    On the trainings search those copies were about half of reading its filters."""
+    choices = tuple(choices)
+    return lambda: choices
 
 
 def _choice_values(choices):

@@ -10,7 +10,7 @@ from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from content.forms import FragmentCachedBoundField
+from content.forms import FragmentCachedBoundField, fixed_choices
 from content.pagecache import cached_for_content
 from places.forms import ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
@@ -94,13 +94,19 @@ class TrainingFilter(django_filters.FilterSet):
         help_text=_("Words in the title, provider, credential or description."),
     )
     kind = django_filters.ChoiceFilter(
-        label=_("Kind of training"), choices=Training.Kind.choices, empty_label=_("Any kind")
+        label=_("Kind of training"),
+        choices=fixed_choices(Training.Kind.choices),
+        empty_label=_("Any kind"),
     )
     delivery = django_filters.ChoiceFilter(
-        label=_("How it is taught"), choices=Training.Delivery.choices, empty_label=_("Any way")
+        label=_("How it is taught"),
+        choices=fixed_choices(Training.Delivery.choices),
+        empty_label=_("Any way"),
     )
     schedule = django_filters.ChoiceFilter(
-        label=_("Schedule"), choices=Training.Schedule.choices, empty_label=_("Any schedule")
+        label=_("Schedule"),
+        choices=fixed_choices(Training.Schedule.choices),
+        empty_label=_("Any schedule"),
     )
     career = django_filters.ChoiceFilter(
         label=_("Career"), method="filter_career", choices=[], empty_label=_("Any career")
@@ -136,19 +142,19 @@ class TrainingFilter(django_filters.FilterSet):
     region = django_filters.ChoiceFilter(
         label=_("Region"),
         field_name="provider__region",
-        choices=Region.choices,
+        choices=fixed_choices(Region.choices),
         empty_label=_("Any region"),
     )
     county = django_filters.ChoiceFilter(
         label=_("County"),
         field_name="provider__county",
-        choices=COUNTY_CHOICES,
+        choices=fixed_choices(COUNTY_CHOICES),
         empty_label=_("Any county"),
     )
     language = django_filters.ChoiceFilter(
         label=_("Language of instruction"),
         method="filter_language",
-        choices=Language.choices,
+        choices=fixed_choices(Language.choices),
         empty_label=_("Any language"),
     )
     zip = ZipCodeFilter(
@@ -163,7 +169,7 @@ class TrainingFilter(django_filters.FilterSet):
     miles = django_filters.TypedChoiceFilter(
         label=_("Distance"),
         method="filter_nothing",
-        choices=MILES_CHOICES,
+        choices=fixed_choices(MILES_CHOICES),
         coerce=int,
         empty_value=None,
     )
@@ -173,7 +179,7 @@ class TrainingFilter(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         method="filter_nothing",
-        choices=SORT_CHOICES[1:],
+        choices=fixed_choices(SORT_CHOICES[1:]),
         empty_label=_("Best match"),
     )
 
@@ -191,8 +197,8 @@ class TrainingFilter(django_filters.FilterSet):
             data["miles"] = ""
         super().__init__(data, *args, **kwargs)
         career_choices, role_choices = choices or role_and_career_choices()
-        self.filters["career"].extra["choices"] = career_choices
-        self.filters["role"].extra["choices"] = role_choices
+        self.filters["career"].extra["choices"] = fixed_choices(career_choices)
+        self.filters["role"].extra["choices"] = fixed_choices(role_choices)
         self.notices = []
 
     # Filters that need more than a field lookup.
