@@ -1,4 +1,4 @@
-"""Root URL map (see DESIGN.md): each app owns its pages under its own prefix."""
+"""Root URL map (see docs/architecture.md): each app owns its pages under its own prefix."""
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns

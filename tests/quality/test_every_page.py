@@ -1,5 +1,5 @@
 """
-The bar every public page must meet (DESIGN.md), checked on every page the sitemap lists,
+The bar every public page must meet (docs/architecture.md), checked on every page the sitemap lists,
 in English and in Spanish (/es/: lang="es", hreflang alternates both ways),
 once the starting content is loaded: one h1, title, description, canonical link, no inline
 style or script (the strict CSP would block them), parseable JSON-LD, and in Chromium: no
