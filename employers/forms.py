@@ -6,7 +6,7 @@ The employer search form: every query-string parameter of /employers/ is validat
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from content.forms import FragmentCachedBoundField
+from content.forms import FragmentCachedBoundField, fixed_choices
 from content.pagecache import cached_for_content
 from employers.models import EmployerKind, role_model, work_setting_model
 from places.forms import ZipCodeField, within_miles
@@ -36,18 +36,24 @@ class EmployerSearchForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[(miles, within_miles(miles)) for miles in RADIUS_CHOICES],
+        choices=fixed_choices((miles, within_miles(miles)) for miles in RADIUS_CHOICES),
         initial=DEFAULT_MILES,
     )
-    county = forms.ChoiceField(label=_("County"), required=False, choices=())
+    county = forms.ChoiceField(
+        label=_("County"),
+        required=False,
+        choices=fixed_choices(_any(_("Any county")) + list(COUNTY_CHOICES)),
+    )
     region = forms.ChoiceField(
-        label=_("Region"), required=False, choices=_any(_("Any region")) + list(Region.choices)
+        label=_("Region"),
+        required=False,
+        choices=fixed_choices(_any(_("Any region")) + list(Region.choices)),
     )
     role = forms.ChoiceField(label=_("Role"), required=False, choices=())
     kind = forms.ChoiceField(
         label=_("Kind of employer"),
         required=False,
-        choices=_any(_("Any kind")) + list(EmployerKind.choices),
+        choices=fixed_choices(_any(_("Any kind")) + list(EmployerKind.choices)),
     )
     setting = forms.ChoiceField(label=_("Work setting"), required=False, choices=())
     q = forms.CharField(label=_("Employer name"), required=False, max_length=100)
@@ -60,11 +66,10 @@ class EmployerSearchForm(forms.Form):
             # The list shows the distance the search uses, also when the link gave none.
             data.setdefault("miles", str(DEFAULT_MILES))
         super().__init__(data, *args, **kwargs)
-        self.fields["county"].choices = _any(_("Any county")) + list(COUNTY_CHOICES)
         # The lists the visitor picks from are also what we validate against.
         roles, settings = cached_for_content("employers:role-and-setting-choices", _choices)
-        self.fields["role"].choices = _any(_("Any role")) + list(roles)
-        self.fields["setting"].choices = _any(_("Any setting")) + list(settings)
+        self.fields["role"].choices = fixed_choices(_any(_("Any role")) + list(roles))
+        self.fields["setting"].choices = fixed_choices(_any(_("Any setting")) + list(settings))
         for name, message in (
             ("miles", _("Choose a distance of 5, 10, 25 or 50 miles.")),
             ("county", _("Choose a New York county from the list.")),
