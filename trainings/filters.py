@@ -248,6 +248,14 @@ class TrainingFilter(django_filters.FilterSet):
             ordering = ["online_last", *ordering]  # online trainings after the ones near
         return queryset.order_by(*ordering)
 
+    def page_rows(self, ids):
+        """The trainings of a page of results, by id (content.pagination reads the ids with
+        the count, then these): what their cards show, and near a ZIP code their distance
+        and `online_last`, computed for this page's rows only."""
+        rows = self.queryset.filter(pk__in=ids)
+        point = self.form.point
+        return rows.with_distance(point) if point is not None else rows
+
     def nearest_beyond_reach(self, page=None):
         """With a ZIP code and nothing taught within the distance: the trainings taught
         nearest to it, with their distance, that match every other filter; else [].

@@ -149,6 +149,21 @@ CARD_FIELDS = (
 )  # fmt: skip
 
 
+def _online_last():
+    """1 for a training taught online only, else 0: online trainings sort after those near."""
+    return Case(
+        When(delivery=Training.Delivery.ONLINE, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+
+
+def _distance_from(point):
+    return distance_expression(
+        point, lat_field="provider__latitude", lon_field="provider__longitude"
+    )
+
+
 class TrainingQuerySet(PublishableQuerySet):
     def counts_by_county(self):
         """{county: how many of these trainings its providers run}, in one query: the
@@ -187,13 +202,7 @@ class TrainingQuerySet(PublishableQuerySet):
         online_only = Q(delivery=Training.Delivery.ONLINE)
         queryset = self if online else self.exclude(online_only)
         return near(
-            queryset.annotate(
-                online_last=Case(
-                    When(delivery=Training.Delivery.ONLINE, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            ),
+            queryset.annotate(online_last=_online_last()),
             point,
             miles,
             lat_field="provider__latitude",
@@ -201,15 +210,16 @@ class TrainingQuerySet(PublishableQuerySet):
             keep=online_only if online else None,
         )
 
+    def with_distance(self, point):
+        """These trainings annotated as near() annotates them (`distance`, None without
+        coordinates, and `online_last`), without its filter: for rows already found."""
+        return self.annotate(online_last=_online_last(), distance=_distance_from(point))
+
     def nearest(self, point, limit):
         """The `limit` trainings taught nearest to `point`, however far, annotated `distance`."""
         return (
             self.taught_at_a_place()
-            .annotate(
-                distance=distance_expression(
-                    point, lat_field="provider__latitude", lon_field="provider__longitude"
-                )
-            )
+            .annotate(distance=_distance_from(point))
             .order_by("distance", "title", "pk")[:limit]
         )
 

@@ -67,7 +67,7 @@ def training_list(request):
     }
     status = 200
     if filterset.is_valid():
-        page_obj, page_notice = paginate(request, filterset.qs, PER_PAGE)
+        page_obj, page_notice = paginate(request, filterset.qs, PER_PAGE, rows=filterset.page_rows)
         context.update(
             page_obj=page_obj,
             trainings=page_obj.object_list,

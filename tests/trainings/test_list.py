@@ -7,12 +7,14 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
+from django.template.defaultfilters import floatformat
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from content.models import Status
 from content.pagecache import bump_content_version
+from places.geo import zip_point
 from tests.careers.factories import CareerFactory, RoleFactory
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Training
@@ -304,13 +306,44 @@ def test_results_page_query_count_is_the_same_for_10_and_5000_trainings(client, 
     assert Training.objects.count() == 5000
     large = _results_page_queries(client)
     plain_large = _count(client, {})
-    # Two for the results (the page with how many match in all, and the page's roles).
-    # The first search after a content change also reads the career and role choices (2)
-    # and the county map's counts (1); they are kept for that content version, so the
-    # next search does not.
-    assert small == large == 5
-    assert plain_small == plain_large == 2
-    assert _count(client, {"q": "care coordination", "zip": "10001", "miles": "50"}) <= 7
+    # Three for the results (the page's ids with how many match in all, the page's
+    # trainings, and their roles). The first search after a content change also reads the
+    # career and role choices (2) and the county map's counts (1); they are kept for that
+    # content version, so the next search does not.
+    assert small == large == 6
+    assert plain_small == plain_large == 3
+    assert _count(client, {"q": "care coordination", "zip": "10001", "miles": "50"}) <= 8
+
+
+def test_the_count_of_a_search_reads_ids_only_and_the_page_is_read_by_id(client, settings):
+    """The query that counts every match and cuts the page from them keeps each matching
+    row until the end: it selects the id and the count only, and the page's trainings
+    (with their distance) are read by id, in the same order."""
+    from trainings import demo
+
+    settings.DEBUG = True  # demo.seed refuses to run otherwise
+    demo.seed(60, rng_seed=3)
+    bump_content_version()
+    query = {"zip": "10001", "miles": "50", "sort": "distance"}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, query)
+    assert response.status_code == 200
+    counting = [q["sql"] for q in queries.captured_queries if "OVER ()" in q["sql"]]
+    assert len(counting) == 1
+    selected = counting[0].split(" FROM ", 1)[0]
+    assert selected.count(",") == 1 and '"pagination_total"' in selected, selected
+    page = response.context["trainings"]
+    total = response.context["page_obj"].paginator.count
+    assert 0 < len(page) == min(20, total)
+    # The same trainings, in the same order, as the whole search reads them.
+    search = Training.objects.published().near(zip_point("10001"), 50)
+    expected = list(search.order_by("online_last", "distance", "title", "pk")[:20])
+    assert [t.pk for t in page] == [t.pk for t in expected]
+    for shown, whole in zip(page, expected, strict=True):
+        assert shown.distance == pytest.approx(whole.distance)
+        assert shown.online_last == whole.online_last
+        if not shown.is_online:
+            assert f"{floatformat(shown.distance, 1)} miles" in response.content.decode()
 
 
 def _count(client, query):
