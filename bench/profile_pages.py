@@ -16,28 +16,14 @@ line). Not part of `make bench`: a tool for finding the next thing to make faste
 import argparse
 import cProfile
 import itertools
-import os
 import pstats
-import secrets
 import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="config.settings",
-    DEBUG="False",
-    SECRET_KEY=secrets.token_urlsafe(50),
-    ALLOWED_HOSTS="127.0.0.1,localhost",
-    SITE_URL="http://127.0.0.1",
-    SECURE_SSL_REDIRECT="False",
-    LOG_LEVEL="WARNING",
-)
+import inprocess
 
-import django  # noqa: E402
-
-django.setup()
+inprocess.setup()
 
 from django.test import Client  # noqa: E402
 

@@ -13,29 +13,13 @@ Prints the median and mean steps per request and the median number of queries. S
 """
 
 import argparse
-import os
-import secrets
 import statistics
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.update(
-    DJANGO_SETTINGS_MODULE="config.settings",
-    DEBUG="False",
-    SECRET_KEY=secrets.token_urlsafe(50),
-    ALLOWED_HOSTS="127.0.0.1,localhost",
-    SITE_URL="http://127.0.0.1",
-    SECURE_SSL_REDIRECT="False",
-    LOG_LEVEL="WARNING",
-    # One connection for the whole run: the progress handler belongs to it.
-    CONN_MAX_AGE="600",
-)
+import inprocess
 
-import django  # noqa: E402
-
-django.setup()
+# One connection for the whole run: the progress handler belongs to it.
+inprocess.setup(CONN_MAX_AGE="600")
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
