@@ -158,10 +158,12 @@ def _online_last():
     )
 
 
+# Where a training is taught: its provider's coordinates.
+LAT_FIELD, LON_FIELD = "provider__latitude", "provider__longitude"
+
+
 def _distance_from(point):
-    return distance_expression(
-        point, lat_field="provider__latitude", lon_field="provider__longitude"
-    )
+    return distance_expression(point, lat_field=LAT_FIELD, lon_field=LON_FIELD)
 
 
 class TrainingQuerySet(PublishableQuerySet):
@@ -205,8 +207,8 @@ class TrainingQuerySet(PublishableQuerySet):
             queryset.annotate(online_last=_online_last()),
             point,
             miles,
-            lat_field="provider__latitude",
-            lon_field="provider__longitude",
+            lat_field=LAT_FIELD,
+            lon_field=LON_FIELD,
             keep=online_only if online else None,
         )
 
