@@ -29,7 +29,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from http_bench import RESULTS, base_env, load_average, machine, prepare_database  # noqa: E402
+from http_bench import (  # noqa: E402
+    RESULTS,
+    base_env,
+    load_average,
+    machine,
+    manage,
+    prepare_database,
+)
 
 BASE = {"trainings": 1_000, "employers": 500, "job_titles": 500}
 PAGES = ("trainings search", "employers search", "title finder")
@@ -97,22 +104,27 @@ def run(args):
     sizes = [int(s) for s in args.sizes.split(",")]
     load_before = load_average()
     report = {"sizes": {}, "when": datetime.datetime.now().isoformat(timespec="seconds")}
-    for factor in sizes:
+    for number, factor in enumerate(sizes):
         url = database_url(factor)
         env = base_env(url)
         seed = {name: count * factor for name, count in BASE.items()}
         print(f"== {factor}x {seed}", flush=True)
         prepare_database(env, seed=seed, log=lambda text: print(" ", text, flush=True))
+        production = dict(
+            env,
+            DEBUG="False",
+            SECRET_KEY="scale-benchmark-only",
+            ALLOWED_HOSTS="testserver",
+            SECURE_SSL_REDIRECT="False",
+            LOG_LEVEL="WARNING",
+        )
+        if number == 0:
+            # DEBUG off serves static files by their hashed names, from the manifest that
+            # collectstatic writes (a fresh clone has none).
+            manage(production, "collectstatic", "--noinput", debug=False)
         child = subprocess.run(
             [sys.executable, __file__, "--measure", str(args.queries)],
-            env=dict(
-                env,
-                DEBUG="False",
-                SECRET_KEY="scale-benchmark-only",
-                ALLOWED_HOSTS="testserver",
-                SECURE_SSL_REDIRECT="False",
-                LOG_LEVEL="WARNING",
-            ),
+            env=production,
             capture_output=True,
             text=True,
             cwd=ROOT,
