@@ -3,7 +3,7 @@
 1,000 trainings, 500 employers and 500 job titles (so up to 100,000 / 50,000 / 50,000),
 times the trainings search (text, filters and ZIP), the employers search (ZIP and miles)
 and the title finder over distinct, never-repeated queries, and writes p50/p99 per size to
-bench/results/scale.md and scale.json.
+bench/results/scale.md and scale.json (on PostgreSQL: scale-postgresql.md and .json).
 
 Timing is in-process through Django's test client with production settings (DEBUG off,
 cached templates), one request at a time: at 100x gunicorn + wrk would measure the same
@@ -157,8 +157,10 @@ def run(args):
         for name in PAGES
     }
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "scale.json").write_text(json.dumps(report, indent=2) + "\n")
-    (RESULTS / "scale.md").write_text(markdown(report, first, last))
+    # One file per database, so a run on one does not replace the other's figures.
+    name = "scale" if report["database"] == "sqlite" else f"scale-{report['database']}"
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
+    (RESULTS / f"{name}.md").write_text(markdown(report, first, last))
     print(markdown(report, first, last))
 
 
