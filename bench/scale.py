@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import inprocess  # noqa: E402
 from http_bench import (  # noqa: E402
     RESULTS,
     base_env,
@@ -64,10 +65,7 @@ def create_postgres_database(url):
 
 def measure(queries):
     """In the child process: time each search over distinct URLs; print JSON."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    import django
-
-    django.setup()
+    inprocess.setup()
     import site_sample
     from django.db import connection
     from django.test import Client
@@ -79,7 +77,7 @@ def measure(queries):
         "employers search": site_sample.employer_search_urls(rng, queries + WARM, zips),
         "title finder": site_sample.title_finder_urls(rng, queries + WARM),
     }
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     figures = {"database": connection.vendor, "rows": {}, "pages": {}}
     for name, urls in lists.items():
         for url in urls[:WARM]:
@@ -104,27 +102,18 @@ def run(args):
     sizes = [int(s) for s in args.sizes.split(",")]
     load_before = load_average()
     report = {"sizes": {}, "when": datetime.datetime.now().isoformat(timespec="seconds")}
-    for number, factor in enumerate(sizes):
+    # DEBUG off serves static files by their hashed names, from the manifest collectstatic
+    # writes (a fresh clone has none).
+    manage(dict(os.environ, **inprocess.environment()), "collectstatic", "--noinput", debug=False)
+    for factor in sizes:
         url = database_url(factor)
         env = base_env(url)
         seed = {name: count * factor for name, count in BASE.items()}
         print(f"== {factor}x {seed}", flush=True)
         prepare_database(env, seed=seed, log=lambda text: print(" ", text, flush=True))
-        production = dict(
-            env,
-            DEBUG="False",
-            SECRET_KEY="scale-benchmark-only",
-            ALLOWED_HOSTS="testserver",
-            SECURE_SSL_REDIRECT="False",
-            LOG_LEVEL="WARNING",
-        )
-        if number == 0:
-            # DEBUG off serves static files by their hashed names, from the manifest that
-            # collectstatic writes (a fresh clone has none).
-            manage(production, "collectstatic", "--noinput", debug=False)
         child = subprocess.run(
             [sys.executable, __file__, "--measure", str(args.queries)],
-            env=production,
+            env=env,  # the child sets production settings up as the other in-process tools
             capture_output=True,
             text=True,
             cwd=ROOT,
