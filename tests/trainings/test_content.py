@@ -1,4 +1,4 @@
-"""Starting content: real programmes with sources, loaded idempotently; demo data for benchmarks."""
+"""Starting content: real programs with sources, loaded idempotently; demo data for benchmarks."""
 
 import io
 import json
@@ -19,7 +19,7 @@ def fixture():
     return json.loads(content.FIXTURE.read_text())
 
 
-def test_fixture_has_at_least_12_programmes_across_kinds_and_regions():
+def test_fixture_has_at_least_12_programs_across_kinds_and_regions():
     data = fixture()
     assert len(data["trainings"]) >= 12
     assert {row["kind"] for row in data["trainings"]} == {
