@@ -7,7 +7,9 @@ bench/results/scale.md and scale.json (on PostgreSQL: scale-postgresql.md and .j
 
 Timing is in-process through Django's test client with production settings (DEBUG off,
 cached templates), one request at a time: at 100x gunicorn + wrk would measure the same
-queries plus HTTP, and `make bench` already measures HTTP. Each size has a database of its
+queries plus HTTP, and `make bench` already measures HTTP. One process per size stays up
+and the sizes are measured in turn, a tenth of the URLs at a time, so a shared machine
+that drifts during the run moves every size alike. Each size has a database of its
 own, kept between runs (bench/scale-<n>x.sqlite3, or <BENCH_DATABASE_URL>_<n>x on
 PostgreSQL), so only the first run pays for seeding.
 
@@ -42,6 +44,7 @@ from http_bench import (  # noqa: E402
 BASE = {"trainings": 1_000, "employers": 500, "job_titles": 500}
 PAGES = ("trainings search", "employers search", "title finder")
 WARM = 10
+ROUNDS = 10  # each size measured in turn, a tenth of the URLs at a time
 
 
 def database_url(factor):
@@ -63,8 +66,9 @@ def create_postgres_database(url):
             connection.execute(f'CREATE DATABASE "{name}"')
 
 
-def measure(queries):
-    """In the child process: time each search over distinct URLs; print JSON."""
+def serve(queries):
+    """In a child process, one per size: warm up, say which database it is, then time the
+    slices of each search's URLs the parent asks for (one JSON line in, one out)."""
     # The connection kept between requests, as `make bench` runs gunicorn (and as
     # docs/deploy.md advises for production); otherwise each request would open the
     # database again and, on SQLite, start with an empty page cache.
@@ -81,23 +85,70 @@ def measure(queries):
         "title finder": site_sample.title_finder_urls(rng, queries + WARM),
     }
     client = Client(HTTP_HOST="127.0.0.1")
-    figures = {"database": connection.vendor, "rows": {}, "pages": {}}
-    for name, urls in lists.items():
+    for urls in lists.values():
         for url in urls[:WARM]:
             client.get(url)
+    print(json.dumps({"database": connection.vendor}), flush=True)
+    for line in sys.stdin:
+        asked = json.loads(line)
         samples = []
-        for url in urls[WARM:]:
+        for url in lists[asked["page"]][WARM + asked["start"] : WARM + asked["stop"]]:
             start = time.perf_counter()
             response = client.get(url)
             samples.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, (url, response.status_code)
-        ordered = sorted(samples)
-        figures["pages"][name] = {
-            "requests": len(samples),
-            "p50_ms": round(statistics.median(ordered), 2),
-            "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 2),
-        }
-    print(json.dumps(figures))
+        print(json.dumps(samples), flush=True)
+
+
+def measure_interleaved(urls, queries):
+    """{size: {page: figures}}: every size's server in turn, a slice of each search at a
+    time, so that a machine that slows down or speeds up during the run moves every size
+    alike (one size after the other, the 1x figures of one run differed from the next by
+    half)."""
+    children = {}
+    for size, url in urls.items():
+        children[size] = subprocess.Popen(
+            [sys.executable, __file__, "--serve", str(queries)],
+            # The child sets production settings up as the other in-process tools do.
+            env=base_env(url),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+    try:
+        vendor = {size: json.loads(child.stdout.readline()) for size, child in children.items()}
+        samples = {size: {page: [] for page in PAGES} for size in urls}
+        step = max(1, queries // ROUNDS)
+        for round_number, first in enumerate(range(0, queries, step)):
+            # The sizes take turns going first, so none is always measured right after another.
+            shift = round_number % len(urls)
+            order = list(urls)[shift:] + list(urls)[:shift]
+            for page in PAGES:
+                for size in order:
+                    child = children[size]
+                    asked = {"page": page, "start": first, "stop": min(first + step, queries)}
+                    child.stdin.write(json.dumps(asked) + "\n")
+                    child.stdin.flush()
+                    answer = child.stdout.readline()
+                    if not answer:
+                        raise SystemExit(f"measuring {size} failed (see the error above)")
+                    samples[size][page] += json.loads(answer)
+    finally:
+        for child in children.values():
+            child.stdin.close()
+            child.wait()
+    figures = {}
+    for size, pages in samples.items():
+        figures[size] = {"database": vendor[size]["database"], "pages": {}}
+        for page, values in pages.items():
+            ordered = sorted(values)
+            figures[size]["pages"][page] = {
+                "requests": len(ordered),
+                "p50_ms": round(statistics.median(ordered), 2),
+                "p99_ms": round(ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))], 2),
+            }
+    return figures
 
 
 def run(args):
@@ -108,26 +159,22 @@ def run(args):
     # DEBUG off serves static files by their hashed names, from the manifest collectstatic
     # writes (a fresh clone has none).
     manage(dict(os.environ, **inprocess.environment()), "collectstatic", "--noinput", debug=False)
+    urls, seeds = {}, {}
     for factor in sizes:
-        url = database_url(factor)
-        env = base_env(url)
-        seed = {name: count * factor for name, count in BASE.items()}
-        print(f"== {factor}x {seed}", flush=True)
-        prepare_database(env, seed=seed, log=lambda text: print(" ", text, flush=True))
-        child = subprocess.run(
-            [sys.executable, __file__, "--measure", str(args.queries)],
-            env=env,  # the child sets production settings up as the other in-process tools
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
+        size = f"{factor}x"
+        urls[size] = database_url(factor)
+        seeds[size] = {name: count * factor for name, count in BASE.items()}
+        print(f"== {size} {seeds[size]}", flush=True)
+        prepare_database(
+            base_env(urls[size]), seed=seeds[size], log=lambda text: print(" ", text, flush=True)
         )
-        if child.returncode:
-            raise SystemExit(f"measuring {factor}x failed:\n{child.stderr[-3000:]}")
-        figures = json.loads(child.stdout.strip().splitlines()[-1])
-        figures["rows"] = seed
-        report["sizes"][f"{factor}x"] = figures
+    print(f"== measuring every size in turn, {ROUNDS} rounds", flush=True)
+    for size, figures in measure_interleaved(urls, args.queries).items():
+        figures["rows"] = seeds[size]
+        report["sizes"][size] = figures
         for name, page in figures["pages"].items():
-            print(f"  {name:18} p50 {page['p50_ms']:7.1f} ms  p99 {page['p99_ms']:7.1f} ms")
+            p50, p99 = page["p50_ms"], page["p99_ms"]
+            print(f"  {size:5} {name:18} p50 {p50:7.1f} ms  p99 {p99:7.1f} ms")
     report["database"] = figures["database"]
     report["machine"] = {
         **machine(),
@@ -138,7 +185,8 @@ def run(args):
     report["timing"] = (
         "in-process, Django test client, production settings (DEBUG off, CONN_MAX_AGE="
         f"{os.environ.get('CONN_MAX_AGE', '60')}), one request at a time, {args.queries} "
-        f"distinct URLs per search after {WARM} warm-up requests"
+        f"distinct URLs per search after {WARM} warm-up requests; the sizes measured in "
+        f"turn, {ROUNDS} rounds of a tenth of the URLs each"
     )
     first, last = f"{sizes[0]}x", f"{sizes[-1]}x"
     report["growth_p50"] = {
@@ -191,10 +239,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10,100")
     parser.add_argument("--queries", type=int, default=150)
-    parser.add_argument("--measure", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--serve", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.measure:
-        measure(args.measure)
+    if args.serve:
+        serve(args.serve)
     else:
         run(args)
 
