@@ -207,3 +207,25 @@ def test_finder_points_to_no_career_list_when_there_is_none(client):
     html = client.get("/careers/", {"q": "astronaut"}).content.decode()
     assert "none comes close" in html
     assert 'href="#careers-list"' not in html
+
+
+def test_suggestions_are_the_titles_sharing_the_most_words_in_title_order():
+    role = RoleFactory()
+    for title in ("Housing Specialist", "Housing Navigator", "Peer Specialist", "Wellness Coach"):
+        JobTitleFactory(role=role, title=title)
+    from careers.search import find_titles
+
+    def suggested(query):
+        finding = find_titles(JobTitle.objects.all(), query)
+        assert not finding.exact
+        return [title.title for title in finding.titles]
+
+    # No title holds all three words; one holds two of them.
+    assert suggested("housing specialist coach") == ["Housing Specialist"]
+    # No title holds two: every title with a word that says something, by title.
+    assert suggested("housing zebra") == ["Housing Navigator", "Housing Specialist"]
+    assert suggested("coach specialist") == [
+        "Housing Specialist",
+        "Peer Specialist",
+        "Wellness Coach",
+    ]
