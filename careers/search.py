@@ -155,6 +155,16 @@ def _in_either_language(word):
     ]
 
 
+def _each_in_either_language(words):
+    """Titles that contain every word, each in English or in its Spanish form."""
+    found, branches = Q(), []
+    for word in words:
+        matches, word_branches = _in_either_language(word)
+        found &= matches
+        branches = branches or word_branches  # one word's branches narrow enough
+    return found & _indexed(branches, every=False)
+
+
 def _any_words(words):
     """Titles that contain at least one of the words, in English or in its Spanish form."""
     found, branches = Q(), []
@@ -266,6 +276,14 @@ def find_titles(queryset, query):
         return Finding(queryset.none(), exact=False, words=rewritten)
     # At least one strong word: a condition an index can serve, unlike a count of them.
     scored = queryset.filter(_any_words(strong)).annotate(hits=_hits(rewritten))
+    if len(rewritten) == 2:
+        # No title holds both words in one language (the steps above), so the most a title
+        # shares is both, one in each language, else one: asked through the indexes,
+        # instead of counting the words of every title that holds either.
+        both = queryset.filter(_each_in_either_language(rewritten))
+        if both.exists():
+            return Finding(both.order_by("title", "pk"), exact=False, words=rewritten)
+        return Finding(scored.order_by("title", "pk"), exact=False, words=rewritten)
     best = scored.order_by("-hits").values_list("hits", flat=True).first()
     if best is None:
         return Finding(queryset.none(), exact=False, words=rewritten)

@@ -211,7 +211,8 @@ def test_finder_points_to_no_career_list_when_there_is_none(client):
 
 def test_suggestions_are_the_titles_sharing_the_most_words_in_title_order():
     role = RoleFactory()
-    for title in ("Housing Specialist", "Housing Navigator", "Peer Specialist", "Wellness Coach"):
+    JobTitleFactory(role=role, title="Housing Specialist", title_es="Especialista en vivienda")
+    for title in ("Housing Navigator", "Peer Specialist", "Wellness Coach"):
         JobTitleFactory(role=role, title=title)
     from careers.search import find_titles
 
@@ -229,3 +230,5 @@ def test_suggestions_are_the_titles_sharing_the_most_words_in_title_order():
         "Peer Specialist",
         "Wellness Coach",
     ]
+    # Both words, one in the English title and one in the Spanish: it shares the most.
+    assert suggested("housing especialista") == ["Housing Specialist"]
