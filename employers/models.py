@@ -210,7 +210,17 @@ class Location(Sourced):
     class Meta:
         ordering = ["employer", "name", "pk"]
         verbose_name = "location"
-        indexes = [models.Index(fields=["latitude", "longitude"], name="location_lat_lon")]
+        # A search near a ZIP code reads the locations in the circle and, for each employer,
+        # its nearest one: both from an index alone, without reading the rows (make
+        # bench-scale, 150,000 locations, SQLite: a median search 8.7 -> 5.5 ms).
+        indexes = [
+            models.Index(
+                fields=["latitude", "longitude", "employer"], name="location_lat_lon_employer"
+            ),
+            models.Index(
+                fields=["employer", "latitude", "longitude"], name="location_employer_lat_lon"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(latitude__gte=-90) & Q(latitude__lte=90),

@@ -4,6 +4,8 @@ import math
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from content.models import Status
 from employers.models import Employer, EmployerKind
@@ -236,3 +238,18 @@ def test_pagination_links_change_only_the_page(client):
     assert "Page 2 of 3" in html
     assert 'href="?zip=10001&amp;miles=5&amp;page=1" rel="prev"' in html
     assert 'href="?zip=10001&amp;miles=5&amp;page=3" rel="next"' in html
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plans")
+def test_a_search_near_a_zip_reads_the_locations_from_indexes_alone(client, ring):
+    # Which locations are in the circle (and whose they are), and each employer's nearest:
+    # both answered from an index (migration 0010), not by reading the location rows.
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"zip": "10001", "miles": "10"})
+    assert result_names(response) == ["Three Miles", "Four and Forty-Five Miles", "Eight Miles"]
+    sql = next(q["sql"] for q in queries.captured_queries if "pagination_total" in q["sql"])
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+    assert "USING COVERING INDEX location_lat_lon_employer" in plan, plan
+    assert "USING COVERING INDEX location_employer_lat_lon" in plan, plan
