@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from careers.models import JobTitle
 from careers.search import find_titles
 from tests.careers.factories import JobTitleFactory, RoleFactory
+from tests.plans import query_plan
 from tests.sqlite_index import index_triggers, trigger_names
 
 pytestmark = [
@@ -61,9 +62,7 @@ def test_the_finder_reads_the_index_not_every_title():
         finding = find_titles(JobTitle.objects.all(), "navigator")
         list(finding.titles)
     sql = queries.captured_queries[0]["sql"]
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
-        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+    plan = query_plan(sql)
     assert "careers_jobtitle_fts VIRTUAL TABLE INDEX" in plan, plan
     assert "SEARCH careers_jobtitle USING INTEGER PRIMARY KEY" in plan, plan
     assert not re.search(r"SCAN careers_jobtitle\b(?!_fts)", plan), plan

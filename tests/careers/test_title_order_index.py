@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from careers.models import JobTitle
 from careers.search import spanish_search_text
 from tests.careers.factories import RoleFactory
+from tests.plans import query_plan
 
 pytestmark = [
     pytest.mark.django_db,
@@ -56,9 +57,7 @@ def page_plan(client, url):
         and "LIMIT" in q["sql"]
         and '"id"' in q["sql"][:40]
     )
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN {sql}")
-        return response, "\n".join(row[0] for row in cursor.fetchall())
+    return response, query_plan(sql)
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ from employers.models import Employer, EmployerKind
 from places.geo import EARTH_RADIUS_MILES, zip_point
 from tests.careers.factories import RoleFactory, WorkSettingFactory
 from tests.employers.factories import EmployerFactory, LocationFactory
+from tests.plans import query_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -248,8 +249,6 @@ def test_a_search_near_a_zip_reads_the_locations_from_indexes_alone(client, ring
         response = client.get(URL, {"zip": "10001", "miles": "10"})
     assert result_names(response) == ["Three Miles", "Four and Forty-Five Miles", "Eight Miles"]
     sql = next(q["sql"] for q in queries.captured_queries if "pagination_total" in q["sql"])
-    with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
-        plan = " | ".join(str(row[-1]) for row in cursor.fetchall())
+    plan = query_plan(sql)
     assert "USING COVERING INDEX location_lat_lon_employer" in plan, plan
     assert "USING COVERING INDEX location_employer_lat_lon" in plan, plan
