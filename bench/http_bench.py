@@ -14,7 +14,7 @@
 4. For each page type, wrk walks its list of URLs (bench/walk.lua) at 1 and then 8
    connections for a few seconds each; /healthz first and last.
 5. bench/results/latest.json and latest.md, and the table in README.md's "Performance"
-   section.
+   section; on PostgreSQL, bench/results/postgresql.json and postgresql.md instead.
 
     python bench/http_bench.py [--seconds 5] [--only "trainings search,healthz"]
 """
@@ -568,12 +568,16 @@ def markdown(report):
 
 
 def write(report, *, readme=True):
+    """SQLite's run: results/latest.* and the README's table; PostgreSQL's run:
+    results/postgresql.*, so neither database's run replaces the other's figures."""
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
+    name = "latest" if report["database"] == "sqlite" else report["database"]
+    (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
     text = markdown(report)
-    (RESULTS / "latest.md").write_text(text)
+    (RESULTS / f"{name}.md").write_text(text)
     readme_file = ROOT / "README.md"
     content = readme_file.read_text()
+    readme = readme and name == "latest"
     if readme and README_START in content and README_END in content:
         head, rest = content.split(README_START, 1)
         _, tail = rest.split(README_END, 1)
