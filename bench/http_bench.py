@@ -83,13 +83,17 @@ def database_url():
     return f"sqlite:///{HERE / 'http.sqlite3'}"
 
 
+def conn_max_age():
+    """As docs/deploy.md advises for production: each worker keeps its connection."""
+    return os.environ.get("CONN_MAX_AGE", "60")
+
+
 def base_env(db_url):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     env.update(
         DATABASE_URL=db_url,
         DJANGO_SETTINGS_MODULE="config.settings",
-        # As docs/deploy.md advises for production: each worker keeps its connection.
-        CONN_MAX_AGE=os.environ.get("CONN_MAX_AGE", "60"),
+        CONN_MAX_AGE=conn_max_age(),
         PYTHONPATH=str(ROOT),
     )
     return env
@@ -489,7 +493,7 @@ def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, loa
         "setup": {
             "server": f"gunicorn config.wsgi -c gunicorn.conf.py, {WORKERS} sync workers, "
             "DEBUG=False, CONN_MAX_AGE="
-            + os.environ.get("CONN_MAX_AGE", "60")
+            + conn_max_age()
             + ", cache "
             + (os.environ.get("CACHE_URL") or "locmem (per process)"),
             "load generator": f"wrk -t1, {seconds} s per run at each of {CONNECTIONS} "

@@ -35,6 +35,7 @@ import inprocess  # noqa: E402
 from http_bench import (  # noqa: E402
     RESULTS,
     base_env,
+    conn_max_age,
     load_average,
     machine,
     manage,
@@ -69,10 +70,9 @@ def create_postgres_database(url):
 def serve(queries):
     """In a child process, one per size: warm up, say which database it is, then time the
     slices of each search's URLs the parent asks for (one JSON line in, one out)."""
-    # The connection kept between requests, as `make bench` runs gunicorn (and as
-    # docs/deploy.md advises for production); otherwise each request would open the
-    # database again and, on SQLite, start with an empty page cache.
-    inprocess.setup(CONN_MAX_AGE=os.environ.get("CONN_MAX_AGE", "60"))
+    # The environment is base_env's (the parent's): the database, and the connection kept
+    # between requests as `make bench` runs gunicorn (CONN_MAX_AGE).
+    inprocess.setup()
     import site_sample
     from django.db import connection
     from django.test import Client
@@ -184,7 +184,7 @@ def run(args):
     report["elapsed_s"] = round(time.perf_counter() - started)
     report["timing"] = (
         "in-process, Django test client, production settings (DEBUG off, CONN_MAX_AGE="
-        f"{os.environ.get('CONN_MAX_AGE', '60')}), one request at a time, {args.queries} "
+        f"{conn_max_age()}), one request at a time, {args.queries} "
         f"distinct URLs per search after {WARM} warm-up requests; the sizes measured in "
         f"turn, {ROUNDS} rounds of a tenth of the URLs each"
     )

@@ -155,24 +155,21 @@ def _in_either_language(word):
     ]
 
 
-def _each_in_either_language(words):
-    """Titles that contain every word, each in English or in its Spanish form."""
+def _words_in_either_language(words, *, every):
+    """Titles that contain every one of the words (`every`) or at least one, each word in
+    English or in its Spanish form."""
     found, branches = Q(), []
     for word in words:
         matches, word_branches = _in_either_language(word)
-        found &= matches
-        branches = branches or word_branches  # one word's branches narrow enough
+        found = found & matches if every else found | matches
+        # A title holding every word holds the first: its branches narrow enough.
+        branches += [] if every and branches else word_branches
     return found & _indexed(branches, every=False)
 
 
 def _any_words(words):
     """Titles that contain at least one of the words, in English or in its Spanish form."""
-    found, branches = Q(), []
-    for word in words:
-        matches, word_branches = _in_either_language(word)
-        found |= matches
-        branches += word_branches
-    return found & _indexed(branches, every=False)
+    return _words_in_either_language(words, every=False)
 
 
 def _phrase(word):
@@ -275,24 +272,26 @@ def find_titles(queryset, query):
     if not strong:
         return Finding(queryset.none(), exact=False, words=rewritten)
     # At least one strong word: a condition an index can serve, unlike a count of them.
-    scored = queryset.filter(_any_words(strong)).annotate(hits=_hits(rewritten))
+    candidates = queryset.filter(_any_words(strong))
     if len(rewritten) == 2:
         # No title holds both words in one language (the steps above), so the most a title
         # shares is both, one in each language, else one: asked through the indexes,
         # instead of counting the words of every title that holds either.
-        both = queryset.filter(_each_in_either_language(rewritten))
-        if both.exists():
-            return Finding(both.order_by("title", "pk"), exact=False, words=rewritten)
-        return Finding(scored.order_by("title", "pk"), exact=False, words=rewritten)
-    best = scored.order_by("-hits").values_list("hits", flat=True).first()
-    if best is None:
-        return Finding(queryset.none(), exact=False, words=rewritten)
-    if best > 1:
-        scored = scored.filter(hits=best)
-    # else every title here has one hit (a strong word; none has more): no condition on the
-    # count, which PostgreSQL cannot estimate (it guessed 33 titles for 6,063 and sorted
-    # them all), so the titles are read in order from the title index (migration 0018).
-    return Finding(scored.order_by("title", "pk"), exact=False, words=rewritten)
+        both = queryset.filter(_words_in_either_language(rewritten, every=True))
+        titles = both if both.exists() else candidates
+    else:
+        scored = candidates.annotate(hits=_hits(rewritten))
+        best = scored.order_by("-hits").values_list("hits", flat=True).first()
+        if best is None:
+            titles = queryset.none()
+        elif best > 1:
+            titles = scored.filter(hits=best)
+        else:
+            # Every candidate has the one hit: no condition on the count, which PostgreSQL
+            # cannot estimate (it guessed 33 titles for 6,063 and sorted them all), so the
+            # titles are read in order from the title index (migration 0018).
+            titles = candidates
+    return Finding(titles.order_by("title", "pk"), exact=False, words=rewritten)
 
 
 def _hits(words):

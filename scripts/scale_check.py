@@ -652,16 +652,11 @@ def check_failover(ports, services, access_log):
     # status line on, so the body arrives cut short (IncompleteRead). Only such a cut, on a
     # request sent before the kill, is allowed, and at most one per worker of A (each
     # answers one request at a time); any other failure, or more of them, fails the check.
-    cut = [
-        (path, outcome)
-        for started, path, outcome in results
-        if started < killed["at"] and str(outcome).startswith("IncompleteRead")
-    ]
-    bad = [
-        (path, outcome)
-        for _, path, outcome in results
-        if outcome != 200 and (path, outcome) not in cut
-    ]
+    cut, bad = [], []
+    for started, path, outcome in results:
+        if outcome != 200:
+            cut_short = started < killed["at"] and str(outcome).startswith("IncompleteRead")
+            (cut if cut_short else bad).append((path, outcome))
     before = sum(1 for started, _, _ in results if started < killed["at"])
     after = len(results) - before
     # Which instance answered each request: the last address nginx's log line names.
