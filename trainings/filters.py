@@ -256,17 +256,18 @@ class TrainingFilter(django_filters.FilterSet):
         point = self.form.point
         return rows.with_distance(point) if point is not None else rows
 
-    def nearest_beyond_reach(self, page=None):
+    def nearest_beyond_reach(self, first_rows=None):
         """With a ZIP code and nothing taught within the distance: the trainings taught
         nearest to it, with their distance, that match every other filter; else [].
 
-        `page`: the page of results being shown. The trainings taught within the distance
-        sort before the online ones, so the first page already answers whether there are
+        `first_rows`: the first results of this search, in order, when the caller has read
+        them (page 1 of the list, the guide's trainings). The trainings taught within the
+        distance sort before the online ones, so those rows already answer whether there are
         any, without a query of its own."""
         if self.form.point is None:
             return []
-        if page is not None and page.number == 1:
-            within = any(training.online_last == 0 for training in page.object_list)
+        if first_rows is not None:
+            within = any(training.online_last == 0 for training in first_rows)
         else:
             within = self.qs.filter(online_last=0).exists()
         if within:

@@ -165,7 +165,7 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
     trainings, nearest = [], []
     if filterset.is_valid():
         trainings = list(filterset.qs[:MAX_TRAININGS])
-        nearest = filterset.nearest_beyond_reach()
+        nearest = filterset.nearest_beyond_reach(trainings)
     if budget is not None:
         notes.append(
             gettext("Trainings that do not publish their cost are left out of a budget search.")

@@ -76,7 +76,9 @@ def training_list(request):
             searched=bool(filterset.form.cleaned_data.get("q")),
             distance_shown=filterset.form.point is not None,
             radius=filterset.radius,
-            nearest=filterset.nearest_beyond_reach(page_obj),
+            nearest=filterset.nearest_beyond_reach(
+                page_obj.object_list if page_obj.number == 1 else None
+            ),
         )
         context["results_first"] = bool(context["active_filters"])
     else:

@@ -167,3 +167,17 @@ def test_guide_falls_back_when_roles_have_no_education_rows(client):
 def test_guide_query_count_is_fixed(client, roles_and_trainings, django_assert_max_num_queries):
     with django_assert_max_num_queries(6):
         client.get(URL, {"have": "license_rn", "zip": "10001"})
+
+
+def test_nothing_within_reach_shows_the_nearest_in_a_fixed_number_of_queries(
+    client, roles_and_trainings, django_assert_num_queries
+):
+    # The guide's own trainings (in-person ones sort first) answer whether any is within
+    # reach: no query of its own for that, only the nearest and their roles.
+    query = {"have": "license_sw", "want": "care-manager", "zip": "10001", "miles": "10"}
+    with django_assert_num_queries(6):
+        response = client.get(URL, query)
+    result = response.context["result"]
+    assert [t.title for t in result.trainings] == ["RN care management online"]
+    assert [t.title for t in result.nearest] == ["MSW (Albany)"]
+    assert "Nothing within 10 miles; the nearest are:" in response.content.decode()
