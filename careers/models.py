@@ -8,6 +8,7 @@ and `RoleOccupation` says which BLS occupations (SOC codes) a role's figures com
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -99,6 +100,11 @@ class Career(CheckedMixin, Publishable):
         return reverse("careers:career_detail", kwargs={"career": self.slug})
 
 
+# The job titles a role's page, its career's page and the compare table list: then how many
+# there are, and the title finder for the rest. Real roles have about a dozen; a role with
+# thousands (make bench's synthetic ones have 2,488) made each of those pages about 190 KB.
+TITLES_SHOWN = 30
+
 # Paths under /careers/<career>/ that are pages, not roles.
 RESERVED_ROLE_SLUGS = {"compare"}
 
@@ -109,9 +115,21 @@ class RoleQuerySet(PublishableQuerySet):
         return self.filter(status=Status.PUBLISHED, career__status=Status.PUBLISHED)
 
     def with_titles_education_and_pay(self):
-        """Prefetch what a role shows at a glance, in display order (four queries)."""
-        return self.prefetch_related(
-            models.Prefetch("job_titles", queryset=JobTitle.objects.order_by("title")),
+        """Prefetch what a role shows at a glance, in display order (four queries): its
+        first TITLES_SHOWN job titles as `titles_shown` (a list), with how many it has as
+        `job_title_count`."""
+        count = (
+            JobTitle.objects.filter(role=models.OuterRef("pk"))
+            .order_by()
+            .values("role")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        shown = JobTitle.objects.order_by("title", "pk")[:TITLES_SHOWN]
+        return self.annotate(
+            job_title_count=Coalesce(models.Subquery(count), 0)
+        ).prefetch_related(
+            models.Prefetch("job_titles", queryset=shown, to_attr="titles_shown"),
             models.Prefetch(
                 "education", queryset=EducationRequirement.objects.order_by("order", "pk")
             ),

@@ -425,7 +425,7 @@ def occupation_ld(request, role, wage=None):
     duties = [d.text for d in role.duties.all() if d.kind == Duty.Kind.RESPONSIBILITY]
     if duties:
         data["responsibilities"] = duties
-    titles = [t.title for t in role.job_titles.all()]
+    titles = [t.title for t in role.titles_shown]
     if titles:
         data["alternateName"] = titles
     return data
