@@ -126,9 +126,7 @@ class RoleQuerySet(PublishableQuerySet):
             .values("n")
         )
         shown = JobTitle.objects.order_by("title", "pk")[:TITLES_SHOWN]
-        return self.annotate(
-            job_title_count=Coalesce(models.Subquery(count), 0)
-        ).prefetch_related(
+        return self.annotate(job_title_count=Coalesce(models.Subquery(count), 0)).prefetch_related(
             models.Prefetch("job_titles", queryset=shown, to_attr="titles_shown"),
             models.Prefetch(
                 "education", queryset=EducationRequirement.objects.order_by("order", "pk")

@@ -13,39 +13,55 @@ from django.views.decorators.http import require_safe
 from content.pagecache import cache_public_page
 from content.sources import cited_sources
 
-# Headings of the site map for the sitemap sections that list content, in this order.
-# The other sections list fixed pages, which templates/pages/site_map.html names itself.
+# Headings of the site map for the sitemap sections that list content, in this order, and
+# the search that finds that content. The other sections list fixed pages, which
+# templates/pages/site_map.html names itself.
 SITE_MAP_SECTIONS = [
-    ("careers", _("Careers")),
-    ("roles", _("Roles")),
-    ("trainings", _("Trainings")),
-    ("employers", _("Employers")),
+    ("careers", _("Careers"), None),
+    ("roles", _("Roles"), None),
+    ("trainings", _("Trainings"), "trainings:training_list"),
+    ("employers", _("Employers"), "employers:employer_list"),
 ]
+# A section lists its pages while it has at most this many; beyond, it says how many there
+# are and points to its search (which also maps them by county). With 10,000 trainings the
+# whole list was 1.2 MB and took 4 s to build, reading each training's title on its own.
+SITE_MAP_MAX_LINKS = 200
 
 
-def _section_links(sitemap):
-    return [(str(item), sitemap.location(item)) for item in sitemap.items()]
+def _section_links(key, sitemap):
+    """(label, address) of the section's first SITE_MAP_MAX_LINKS + 1 pages, and how many
+    pages it has."""
+    items = sitemap.items()
+    if hasattr(items, "query"):
+        # The XML sitemap reads only what an address needs; a label needs more (a title).
+        items = items.defer(None)
+    first = list(items[: SITE_MAP_MAX_LINKS + 1])
+    total = len(first) if len(first) <= SITE_MAP_MAX_LINKS else items.count()
+    if key == "careers":
+        # (career, page) pairs: the career pages, not their compare pages.
+        first = [career for career, page in first if page == "career_detail"]
+        return [(str(c), sitemap.location((c, "career_detail"))) for c in first], len(first)
+    return [(str(item), sitemap.location(item)) for item in first], total
 
 
 @require_safe
 @cache_public_page
 def site_map(request, sitemaps):
-    """/site-map/: every page of the site for people (the XML one is for search engines)."""
+    """/site-map/: every page of the site for people (the XML one is for search engines); a
+    section of more than SITE_MAP_MAX_LINKS pages gives how many and where to search them."""
     sections = []
-    for key, heading in SITE_MAP_SECTIONS:
+    for key, heading, search in SITE_MAP_SECTIONS:
         sitemap = sitemaps.get(key)
         if sitemap is None:
             continue
         sitemap = sitemap() if isinstance(sitemap, type) else sitemap
-        links = _section_links(sitemap)
-        if key == "careers":  # (career, page) pairs: the career pages, not their compare pages
-            links = [
-                (str(career), sitemap.location((career, page)))
-                for career, page in sitemap.items()
-                if page == "career_detail"
-            ]
-        if links:
-            sections.append((key, heading, links))
+        links, total = _section_links(key, sitemap)
+        if total > SITE_MAP_MAX_LINKS:
+            links = []
+        if total:
+            sections.append(
+                {"key": key, "heading": heading, "links": links, "total": total, "search": search}
+            )
     return render(request, "pages/site_map.html", {"sections": sections})
 
 

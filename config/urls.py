@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from careers.sitemaps import sitemaps as careers_sitemaps
@@ -57,11 +57,18 @@ urlpatterns += [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("site.webmanifest", views.web_manifest, name="web_manifest"),
     path("favicon.ico", views.favicon_ico, name="favicon_ico"),
+    # An index of the sections' sitemaps, each a page at a time (config/sitemaps.py).
     path(
         "sitemap.xml",
-        sitemap,
+        sitemap_views.index,
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap_section"},
+        name="sitemap_index",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
         {"sitemaps": sitemaps},
-        name="django.contrib.sitemaps.views.sitemap",
+        name="sitemap_section",
     ),
 ]
 

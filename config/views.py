@@ -52,7 +52,7 @@ def healthz(request):
 
 @require_GET
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("django.contrib.sitemaps.views.sitemap"))
+    sitemap_url = request.build_absolute_uri(reverse("sitemap_index"))
     lines = [
         "User-agent: *",
         "Disallow: /cookies/consent/",

@@ -45,7 +45,7 @@ def test_a_page_lists_the_first_titles_and_says_how_many_there_are(client, page)
 
 
 def test_the_role_page_structured_data_names_the_titles_it_lists(client):
-    career, roles = build_career(1)
+    roles = build_career(1)[1]
     _add_titles(roles[0], TITLES_SHOWN + 12)
     html = client.get(roles[0].get_absolute_url()).content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
@@ -72,14 +72,14 @@ def test_a_page_does_not_grow_with_the_number_of_titles(client, page):
 
 
 def test_a_role_with_few_titles_lists_them_all_without_a_count(client):
-    career, roles = build_career(3)
+    roles = build_career(3)[1]
     html = client.get(roles[0].get_absolute_url()).content.decode()
     assert _listed(html, "Navigator number") == [f"Navigator number {i}" for i in range(3)]
     assert "job titles. To check any other title" not in html
 
 
 def test_the_count_and_the_finder_link_are_in_spanish_on_the_spanish_page(client):
-    career, roles = build_career(1)
+    roles = build_career(1)[1]
     _add_titles(roles[0], TITLES_SHOWN + 12)
     html = client.get(f"/es{roles[0].get_absolute_url()}").content.decode()
     assert f"Estos son {TITLES_SHOWN} de sus {TITLES_SHOWN + 13} títulos de puesto." in html

@@ -17,6 +17,7 @@ from tests.careers.factories import (
     RoleFactory,
 )
 from tests.db import loaded_once
+from tests.sitemaps import sitemap_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -248,7 +249,7 @@ def test_output_is_escaped(client):
 
 
 def test_sitemap_lists_careers_roles_and_the_start_page(client, content):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     assert "<loc>http://testserver/</loc>" in xml
     assert "<loc>http://testserver/careers/</loc>" in xml
     assert f"<loc>http://testserver/careers/{CAREER}/</loc>" in xml
@@ -258,7 +259,7 @@ def test_sitemap_lists_careers_roles_and_the_start_page(client, content):
 
 def test_sitemap_leaves_out_drafts(client):
     draft = RoleFactory(status=models.Status.DRAFT)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     assert draft.get_absolute_url() not in xml
 
 

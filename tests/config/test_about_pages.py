@@ -16,7 +16,7 @@ from django.core.management import call_command
 from django.template import Context, Template
 
 from content.models import Status
-from tests.quality.test_every_page import sitemap_paths
+from tests.sitemaps import sitemap_paths
 from tests.trainings.factories import TrainingFactory
 
 ABOUT_PAGES = ["/site-map/", "/privacy/", "/accessibility/", "/about-our-data/"]

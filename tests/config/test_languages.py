@@ -15,7 +15,7 @@ from django.template import Context, Template
 from django.utils import translation
 
 from tests.db import loaded_once
-from tests.quality.test_every_page import sitemap_paths
+from tests.sitemaps import sitemap_paths, sitemap_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +178,7 @@ def test_a_404_offers_no_switch(client):
 
 
 def test_the_sitemap_lists_every_page_in_both_languages(content, client):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     paths = sitemap_paths(client)
     english = [p for p in paths if not p.startswith("/es/")]
     assert english

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client, RequestFactory
 
 from config.views import server_error
+from tests.sitemaps import sitemap_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -60,11 +61,12 @@ def test_robots_txt_points_at_the_sitemap(client):
     assert "Disallow: /es/cookies/consent/" in text
 
 
-def test_sitemap_is_xml_and_lists_the_start_page(client):
+def test_sitemap_is_an_xml_index_whose_sitemaps_list_the_start_page(client):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    assert "<loc>http://testserver/</loc>" in response.content.decode()
+    assert "<sitemapindex" in response.content.decode()
+    assert "<loc>http://testserver/</loc>" in sitemap_xml(client)
 
 
 def test_unknown_path_gets_the_styled_404(client):

@@ -6,6 +6,7 @@ from content.models import Status
 from employers import demo
 from employers.models import Employer, Location
 from tests.employers.factories import EmployerFactory
+from tests.sitemaps import sitemap_xml
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_seed_makes_published_employers_with_three_locations_and_regions(setting
 def test_sitemap_lists_the_search_page_and_published_employers_only(client):
     EmployerFactory(slug="shown-employer")
     EmployerFactory(slug="draft-employer", status=Status.DRAFT)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     assert "<loc>http://testserver/employers/</loc>" in xml
     assert "<loc>http://testserver/employers/shown-employer/</loc>" in xml
     assert "draft-employer" not in xml

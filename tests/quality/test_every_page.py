@@ -8,13 +8,13 @@ light and the dark scheme.
 """
 
 import json
-import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
 from django.test import Client
+
+from tests.sitemaps import sitemap_paths
 
 
 class PageAudit(HTMLParser):
@@ -76,11 +76,6 @@ class PageAudit(HTMLParser):
             self.title += data
         if self._script_type == "application/ld+json" and data.strip():
             self.json_ld.append(data)
-
-
-def sitemap_paths(client):
-    xml = client.get("/sitemap.xml").content.decode()
-    return sorted({urlsplit(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", xml)})
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from django.core.management import call_command
 from django.test import Client
 
 from careers.models import Status
-from tests.quality.test_every_page import sitemap_paths
+from tests.sitemaps import sitemap_paths
 from trainings.models import Training
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.quality.spelling import BRITISH, british_words
-from tests.quality.test_every_page import sitemap_paths
+from tests.sitemaps import sitemap_paths
 
 pytestmark = pytest.mark.django_db
 

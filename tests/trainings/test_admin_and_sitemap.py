@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from content.models import Status
+from tests.sitemaps import sitemap_xml
 from tests.trainings.factories import ProviderFactory, TrainingFactory
 from trainings.models import Training
 
@@ -101,7 +102,7 @@ def test_admin_fills_coordinates_from_the_zip_code(staff):
 def test_sitemap_lists_list_guide_and_published_trainings(client):
     published = TrainingFactory(provider=ProviderFactory())
     draft = TrainingFactory(status=Status.DRAFT)
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = sitemap_xml(client)
     assert "<loc>http://testserver/trainings/</loc>" in xml
     assert "<loc>http://testserver/trainings/guide/</loc>" in xml
     assert f"<loc>http://testserver{published.get_absolute_url()}</loc>" in xml
