@@ -7,6 +7,12 @@ all (COUNT(*) OVER ()), where Django's paginator would first count the matches a
 read the page, running the search twice. A page that comes back empty is counted apart, to
 find the last real page.
 
+A list that nothing narrows (no search words, no filter) passes `count_apart`: it is
+counted by a query of its own, which reads an index, and its page read in the list's
+order, which stops at the page's last row, as Django's paginator does. The window would
+read and sort every row before cutting the page: the whole trainings list at 100,000
+trainings took 95 ms that way, against 9 ms to count and 7 ms for the page.
+
 A search that matches thousands of rows passes `rows`: that query then reads only the ids
 (with what the order needs), and `rows(ids)` reads the page's rows by id. The window that
 counts the matches keeps every matching row until the page is cut from them, so on wide
@@ -29,14 +35,15 @@ class PageForm(forms.Form):
     page = forms.IntegerField(required=False)
 
 
-def paginate(request, object_list, per_page, *, rows=None):
+def paginate(request, object_list, per_page, *, rows=None, count_apart=False):
     """
     (page, notice): the page ?page= asks for, or the nearest real one with a notice saying
     why; the notice is "" when the page asked for exists. The page links keep the other
     parameters through templates/includes/_pagination.html.
 
     `rows(ids)`, for a queryset: the rows to show for those ids, in any order (the page
-    keeps the order of `object_list`); see the module's docstring.
+    keeps the order of `object_list`); `count_apart`: count with a query of its own (a list
+    nothing narrows); see the module's docstring.
     """
     paginator = Paginator(object_list, per_page)
     form = PageForm(request.GET)
@@ -51,7 +58,7 @@ def paginate(request, object_list, per_page, *, rows=None):
         elif number < 1:
             number = 1
             notice = gettext("Pages start at 1, so this is page 1.")
-    page = _page_in_one_query(paginator, number, rows)
+    page = None if count_apart else _page_in_one_query(paginator, number, rows)
     if page is not None:
         return page, notice
     last = paginator.num_pages
@@ -61,8 +68,26 @@ def paginate(request, object_list, per_page, *, rows=None):
             "There are only %(count)d pages of results, so this is the last one.",
             last,
         ) % {"count": last}
-        return paginator.page(last), notice
-    return paginator.page(number), notice
+        number = last
+    return _page_after_counting(paginator, number, rows), notice
+
+
+def _page_after_counting(paginator, number, rows=None):
+    """Page `number`, an existing page of a list already counted, read in the list's order:
+    by id first, when the caller passes `rows`, so a page far down a long list sorts ids,
+    not whole rows (the last of 5,000 pages of trainings: 630 ms whole, about 100 by id)."""
+    bottom = (number - 1) * paginator.per_page
+    top = bottom + paginator.per_page
+    if rows is None or not isinstance(paginator.object_list, QuerySet):
+        return paginator.page(number)
+    ids = list(paginator.object_list.values_list("pk", flat=True)[bottom:top])
+    return paginator._get_page(_in_order(ids, rows), number, paginator)
+
+
+def _in_order(ids, rows):
+    """rows(ids) in the order of `ids`, without a row deleted since its id was read."""
+    by_id = {row.pk: row for row in rows(ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def _page_in_one_query(paginator, number, rows=None):
@@ -84,8 +109,7 @@ def _page_in_one_query(paginator, number, rows=None):
     else:
         ids = list(counted.values_list("pk", TOTAL)[bottom:top])
         total = ids[0][1] if ids else 0
-        by_id = {row.pk: row for row in rows([pk for pk, _total in ids])}
-        found = [by_id[pk] for pk, _total in ids if pk in by_id]  # a row deleted meanwhile
+        found = _in_order([pk for pk, _total in ids], rows)
     if not found and number > 1:
         return None
     # Paginator.count is a cached property: this is the count it would have queried.

@@ -29,7 +29,9 @@ def employer_list(request):
     status = 200
     if form.is_valid():
         employers = Employer.objects.published().search(**form.search_arguments())
-        page_obj, page_notice = paginate(request, employers, PAGE_SIZE)
+        page_obj, page_notice = paginate(
+            request, employers, PAGE_SIZE, count_apart=not form.has_criteria
+        )
         context.update(
             page_obj=page_obj,
             page_notice=page_notice,

@@ -67,12 +67,15 @@ def training_list(request):
     }
     status = 200
     if filterset.is_valid():
-        page_obj, page_notice = paginate(request, filterset.qs, PER_PAGE, rows=filterset.page_rows)
+        active = active_filters(filterset, request)
+        page_obj, page_notice = paginate(
+            request, filterset.qs, PER_PAGE, rows=filterset.page_rows, count_apart=not active
+        )
         context.update(
             page_obj=page_obj,
             trainings=page_obj.object_list,
             notices=[*filterset.notices, page_notice] if page_notice else filterset.notices,
-            active_filters=active_filters(filterset, request),
+            active_filters=active,
             searched=bool(filterset.form.cleaned_data.get("q")),
             distance_shown=filterset.form.point is not None,
             radius=filterset.radius,

@@ -97,3 +97,21 @@ def test_a_search_reads_only_the_columns_a_result_shows(client, settings, roles_
     first = response.context["employers"][0]
     assert first.get_absolute_url() in html and first.get_kind_display() in html
     assert first.matching_locations[0].city in html
+
+
+def test_the_whole_list_is_counted_apart_and_read_in_name_order(client, settings):
+    # Nothing narrows it: a count of its own and a page read in name order, not a window
+    # that reads and sorts every employer first. Narrowed, it is one query with its count.
+    seed(settings, 45)
+    names = list(Employer.objects.published().order_by("name", "pk").values_list("name", flat=True))
+    seen = []
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get("/employers/", {"page": number})
+        assert response.context["page_obj"].paginator.count == len(names)
+        seen += [employer.name for employer in response.context["employers"]]
+        assert not any("OVER ()" in q["sql"] for q in context.captured_queries)
+    assert seen == names[:60]
+    with CaptureQueriesContext(connection) as context:
+        client.get("/employers/", {"q": "demo"})
+    assert any("OVER ()" in q["sql"] for q in context.captured_queries)

@@ -309,9 +309,10 @@ def test_results_page_query_count_is_the_same_for_10_and_5000_trainings(client, 
     # Three for the results (the page's ids with how many match in all, the page's
     # trainings, and their roles). The first search after a content change also reads the
     # career and role choices (2) and the county map's counts (1); they are kept for that
-    # content version, so the next search does not.
+    # content version, so the next search does not. The whole list, which nothing narrows,
+    # is counted apart: the count, the page's ids, its trainings and their roles.
     assert small == large == 6
-    assert plain_small == plain_large == 3
+    assert plain_small == plain_large == 4
     assert _count(client, {"q": "care coordination", "zip": "10001", "miles": "50"}) <= 8
 
 
@@ -344,6 +345,30 @@ def test_the_count_of_a_search_reads_ids_only_and_the_page_is_read_by_id(client,
         assert shown.online_last == whole.online_last
         if not shown.is_online:
             assert f"{floatformat(shown.distance, 1)} miles" in response.content.decode()
+
+
+def test_the_whole_list_is_counted_apart_and_each_page_read_in_its_order(client):
+    # 45 trainings, some featured: pages of 20, 20 and 5 in the list's order (featured
+    # first, then by title), each from a count of its own and a page that stops at its last
+    # row, not from a window that reads and sorts every training first.
+    for i in range(45):
+        TrainingFactory(title=f"Program {(i * 7) % 45:02d}", featured=i % 9 == 0)
+    expected = [t.title for t in Training.objects.published().order_by("-featured", "title", "pk")]
+    seen = []
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, {"page": number})
+        assert response.context["page_obj"].paginator.count == 45
+        seen += [t.title for t in response.context["trainings"]]
+        assert not any("OVER ()" in q["sql"] for q in queries.captured_queries)
+    assert seen == expected
+    beyond = client.get(URL, {"page": 9})
+    assert [t.title for t in beyond.context["trainings"]] == expected[40:]
+    assert "There are only 3 pages of results, so this is the last one." in beyond.content.decode()
+    # Narrowed, the list is still one query with its count.
+    with CaptureQueriesContext(connection) as queries:
+        client.get(URL, {"kind": "certificate"})
+    assert any("OVER ()" in q["sql"] for q in queries.captured_queries)
 
 
 def _count(client, query):
