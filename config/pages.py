@@ -36,7 +36,9 @@ def _section_links(key, sitemap):
         # The XML sitemap reads only what an address needs; a label needs more (a title).
         items = items.defer(None)
     first = list(items[: SITE_MAP_MAX_LINKS + 1])
-    total = len(first) if len(first) <= SITE_MAP_MAX_LINKS else items.count()
+    total = len(first)
+    if total > SITE_MAP_MAX_LINKS:
+        total = items.count() if hasattr(items, "query") else len(items)
     if key == "careers":
         # (career, page) pairs: the career pages, not their compare pages.
         first = [career for career, page in first if page == "career_detail"]

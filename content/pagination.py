@@ -75,7 +75,7 @@ def paginate(request, object_list, per_page, *, rows=None, count_apart=False):
 def _page_after_counting(paginator, number, rows=None):
     """Page `number`, an existing page of a list already counted, read in the list's order:
     by id first, when the caller passes `rows`, so a page far down a long list sorts ids,
-    not whole rows (the last of 5,000 pages of trainings: 630 ms whole, about 100 by id)."""
+    not whole rows (page 5,000 of the whole trainings list at 100x: 567 ms whole, 246 by id)."""
     bottom = (number - 1) * paginator.per_page
     top = bottom + paginator.per_page
     if rows is None or not isinstance(paginator.object_list, QuerySet):
