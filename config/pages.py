@@ -10,6 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from config.sitemaps import count_items
 from content.pagecache import cache_public_page
 from content.sources import cited_sources
 
@@ -31,19 +32,20 @@ SITE_MAP_MAX_LINKS = 200
 def _section_links(key, sitemap):
     """(label, address) of the section's first SITE_MAP_MAX_LINKS + 1 pages, and how many
     pages it has."""
-    items = sitemap.items()
-    if hasattr(items, "query"):
+    items, location = sitemap.items(), sitemap.location
+    if key == "careers":
+        # (career, page) pairs: the career pages, not their compare pages.
+        items = [career for career, page in items if page == "career_detail"]
+
+        def location(career):
+            return sitemap.location((career, "career_detail"))
+
+    elif hasattr(items, "query"):
         # The XML sitemap reads only what an address needs; a label needs more (a title).
         items = items.defer(None)
     first = list(items[: SITE_MAP_MAX_LINKS + 1])
-    total = len(first)
-    if total > SITE_MAP_MAX_LINKS:
-        total = items.count() if hasattr(items, "query") else len(items)
-    if key == "careers":
-        # (career, page) pairs: the career pages, not their compare pages.
-        first = [career for career, page in first if page == "career_detail"]
-        return [(str(c), sitemap.location((c, "career_detail"))) for c in first], len(first)
-    return [(str(item), sitemap.location(item)) for item in first], total
+    total = len(first) if len(first) <= SITE_MAP_MAX_LINKS else count_items(items)
+    return [(str(item), location(item)) for item in first], total
 
 
 @require_safe

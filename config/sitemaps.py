@@ -32,6 +32,12 @@ class AboutPagesSitemap(Sitemap):
 sitemaps = {"about": AboutPagesSitemap}
 
 
+def count_items(items):
+    """How many rows a section's items() holds: a queryset counted by the database, a list
+    by its length."""
+    return items.count() if hasattr(items, "query") else len(items)
+
+
 class EveryLanguage(Sequence):
     """(item, language) for each of `items` (a queryset or a list) and each language, in
     that order, read a slice at a time: what Django's i18n sitemaps paginate, which they
@@ -42,8 +48,7 @@ class EveryLanguage(Sequence):
 
     @cached_property
     def _length(self):
-        count = self.items.count() if hasattr(self.items, "query") else len(self.items)
-        return count * len(self.languages)
+        return count_items(self.items) * len(self.languages)
 
     def __len__(self):
         return self._length
