@@ -156,8 +156,6 @@ def prepare_database(env, seed=SEED, log=print):
         args = [f"--{name}={n}" for name, n in wanted.items()]
         log(f"seeding {wanted}")
         manage(env, "seed_demo", *args)
-    manage(env, "shell", "--no-imports", "-c", "from django.db import connection\n"
-           "connection.cursor().execute('ANALYZE')")  # fmt: skip
     log(f"database ready in {time.perf_counter() - started:.0f} s")
 
 

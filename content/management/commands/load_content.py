@@ -4,7 +4,7 @@
 
 from django.core.management.base import BaseCommand
 
-from content.loading import load_registered
+from content.loading import load_registered, refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -27,6 +27,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         counts = load_registered(force=force, stdout=self.stdout)
+        refresh_planner_statistics()
         for label, numbers in counts.items():
             summary = ", ".join(f"{k}: {v}" for k, v in numbers.items() if v) or "nothing to do"
             self.stdout.write(f"{label}: {summary}")

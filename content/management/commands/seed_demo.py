@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.module_loading import import_string
 
+from content.loading import refresh_planner_statistics
 from content.pagecache import bump_content_version
 from content.registry import registrations
 
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                     import_string(path)(wanted[name], stdout=self.stdout)
             # bulk_create sends no signals: cached pages would not know about the new rows.
             transaction.on_commit(bump_content_version)
+        refresh_planner_statistics()  # thousands of rows at once: the planner must know
         made = " and ".join(
             f"{count} {name.replace('_', ' ')}" for name, count in wanted.items() if count
         )
