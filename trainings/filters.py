@@ -201,12 +201,16 @@ class TrainingFilter(django_filters.FilterSet):
         self.filters["role"].extra["choices"] = fixed_choices(role_choices)
         self.notices = []
 
+    # Whether filter_q lists the trainings that hold the words from the text index (see
+    # trainings/search.py); nearest_beyond_reach turns it off.
+    text_index = True
+
     # Filters that need more than a field lookup.
     def filter_nothing(self, queryset, name, value):
         return queryset  # applied together in filter_queryset
 
     def filter_q(self, queryset, name, value):
-        return queryset.search(value) if value.strip() else queryset
+        return queryset.search(value, text_index=self.text_index) if value.strip() else queryset
 
     def filter_career(self, queryset, name, value):
         return queryset.filter(_exists_career(value))
@@ -272,7 +276,14 @@ class TrainingFilter(django_filters.FilterSet):
             within = self.qs.filter(online_last=0).exists()
         if within:
             return []
-        return list(self.unbounded_qs.nearest(self.form.point, NEAREST_SHOWN))
+        # The same filters with the words compared with the text of the few trainings
+        # nearest() reads first, rather than listed from the text index.
+        self.text_index = False
+        try:
+            near_first = super().filter_queryset(self.queryset)
+        finally:
+            self.text_index = True
+        return near_first.nearest(self.form.point, NEAREST_SHOWN, further=self.unbounded_qs)
 
     def ordering(self, data, *, searched, has_point):
         sort = data.get("sort") or ""

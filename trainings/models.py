@@ -4,9 +4,12 @@ development), with the queryset methods the pages share: published(), search()
 and near().
 """
 
+import math
+
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Exists, F, FloatField, IntegerField, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -158,12 +161,24 @@ def _online_last():
     )
 
 
+# The providers nearest() reads the trainings of, before it reads any further away.
+NEAREST_PROVIDERS = 50
+
 # Where a training is taught: its provider's coordinates.
 LAT_FIELD, LON_FIELD = "provider__latitude", "provider__longitude"
 
 
 def _distance_from(point):
     return distance_expression(point, lat_field=LAT_FIELD, lon_field=LON_FIELD)
+
+
+def _by_distance(trainings, point):
+    """Those taught at a place, nearest to `point` first (then by title), with `distance`."""
+    return (
+        trainings.taught_at_a_place()
+        .annotate(distance=_distance_from(point))
+        .order_by("distance", "title", "pk")
+    )
 
 
 class TrainingQuerySet(PublishableQuerySet):
@@ -178,15 +193,16 @@ class TrainingQuerySet(PublishableQuerySet):
         )
         return dict(rows)
 
-    def search(self, query):
+    def search(self, query, *, text_index=True):
         """Trainings matching `query`, annotated with `search_rank` (higher is better).
 
         PostgreSQL: full-text search with ranking (see trainings/search.py); elsewhere every
-        word must appear in the training's search text.
+        word must appear in the training's search text, found through SQLite's text index
+        unless `text_index` is False (for a query that reads few trainings anyway).
         """
         from trainings.search import search_trainings
 
-        return search_trainings(self, query)
+        return search_trainings(self, query, text_index=text_index)
 
     def taught_at_a_place(self):
         """Trainings with a place to go to: not online-only, and a provider with coordinates.
@@ -217,13 +233,33 @@ class TrainingQuerySet(PublishableQuerySet):
         coordinates, and `online_last`), without its filter: for rows already found."""
         return self.annotate(online_last=_online_last(), distance=_distance_from(point))
 
-    def nearest(self, point, limit):
-        """The `limit` trainings taught nearest to `point`, however far, annotated `distance`."""
-        return (
-            self.taught_at_a_place()
-            .annotate(distance=_distance_from(point))
-            .order_by("distance", "title", "pk")[:limit]
+    def nearest(self, point, limit, *, further=None, among=NEAREST_PROVIDERS):
+        """The `limit` trainings taught nearest to `point`, however far, annotated `distance`;
+        a list.
+
+        A training is taught where its provider is, so they are among the trainings of the
+        providers nearest to `point`: the query reads those of the `among` nearest providers
+        (and of any as far as the last of them), not every training that matches, which at
+        100,000 trainings was most of them for a common word. Only when those hold fewer
+        than `limit` matches are the others read, in a second query, from `further` (the
+        same trainings found another way, e.g. with search()'s text index) if given."""
+        providers = Provider.objects.filter(
+            latitude__isnull=False, longitude__isnull=False
+        ).annotate(distance=distance_expression(point))
+        # The distance of the `among`-th nearest provider (none when there are fewer: then
+        # every provider is near enough).
+        farthest = providers.order_by("distance").values("distance")[among - 1 : among]
+        near_enough = providers.filter(
+            distance__lte=Coalesce(Subquery(farthest), Value(math.inf, output_field=FloatField()))
         )
+        found = list(
+            _by_distance(self, point)
+            .filter(provider__in=near_enough.values("pk"))
+            .annotate(bounded=Exists(farthest))[:limit]
+        )
+        if len(found) < limit and (not found or found[0].bounded):
+            found = list(_by_distance(self if further is None else further, point)[:limit])
+        return found
 
     def for_listing(self):
         """What a results card shows (trainings/_training_card.html), in a fixed number of

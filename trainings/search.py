@@ -15,7 +15,9 @@ Elsewhere: every word must appear in the lower-cased search text; trainings whos
 holds the words rank first. On SQLite the words of 3 or more characters are looked up in an
 FTS5 trigram index over the search text (migration 0006, kept in step by triggers), so a
 search reads the index, not every training's text; shorter words (which a trigram index
-cannot look up) and other databases compare the text itself.
+cannot look up) and other databases compare the text itself, as every word does in a query
+that reads only a few trainings (text_index=False: the nearest ones, TrainingQuerySet.nearest),
+where listing every match from the index would cost more than the query.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -40,7 +42,7 @@ def search_vector():
     return RawSQL(f'{table}."search_vector"', [], output_field=SearchVectorField())
 
 
-def search_trainings(queryset, query):
+def search_trainings(queryset, query, *, text_index=True):
     text = normalise(query)[:MAX_QUERY_LENGTH]
     if not text:
         # Nothing searchable was typed (only control characters, say): no results, but
@@ -58,7 +60,7 @@ def search_trainings(queryset, query):
         )
     words = text.split()[:MAX_WORDS]
     scanned = words
-    if connection.vendor == "sqlite":
+    if connection.vendor == "sqlite" and text_index:
         indexed = [word for word in words if len(word) >= TRIGRAM]
         scanned = [word for word in words if len(word) < TRIGRAM]
         if indexed:
