@@ -173,9 +173,10 @@ def test_nothing_within_reach_shows_the_nearest_in_a_fixed_number_of_queries(
     client, roles_and_trainings, django_assert_num_queries
 ):
     # The guide's own trainings (in-person ones sort first) answer whether any is within
-    # reach: no query of its own for that, only the nearest and their roles.
+    # reach: no query of its own for that, only the nearest providers, their nearest
+    # trainings and those trainings' roles.
     query = {"have": "license_sw", "want": "care-manager", "zip": "10001", "miles": "10"}
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(URL, query)
     result = response.context["result"]
     assert [t.title for t in result.trainings] == ["RN care management online"]

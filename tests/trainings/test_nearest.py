@@ -68,13 +68,14 @@ def test_providers_at_the_same_distance_as_the_last_one_read_are_read_too(spread
     assert titles == ["Zebra care 3", "Another zebra care 5", "Zebra care 5"]
 
 
-def test_one_query_when_the_nearest_providers_hold_enough(spread):
+def test_two_queries_when_the_nearest_providers_hold_enough(spread):
     trainings = Training.objects.published().search("zebra", text_index=False)
     with CaptureQueriesContext(connection) as queries:
         found = trainings.nearest(CENTER, 2, among=5)
     assert [t.title for t in found] == ["Zebra care 3", "Another zebra care 5"]
-    assert len(queries) == 1
-    assert "MATCH" not in queries[0]["sql"]  # the words are compared with the text itself
+    # The nearest providers, then their trainings, the words compared with the text itself.
+    assert len(queries) == 2
+    assert "MATCH" not in queries[1]["sql"]
 
 
 def test_the_rest_are_read_from_further_when_the_nearest_providers_hold_too_few(spread):
@@ -88,6 +89,6 @@ def test_the_rest_are_read_from_further_when_the_nearest_providers_hold_too_few(
         "Zebra care 5",
         "Zebra care 8",
     ]
-    assert len(queries) == 2
+    assert len(queries) == 3
     if connection.vendor == "sqlite":
-        assert "MATCH" in queries[1]["sql"]  # the second one lists them from the text index
+        assert "MATCH" in queries[2]["sql"]  # the third one lists them from the text index
