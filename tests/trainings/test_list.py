@@ -301,11 +301,13 @@ def test_results_page_query_count_is_the_same_for_10_and_5000_trainings(client, 
     demo.seed(10, rng_seed=1)
     small = _results_page_queries(client)
     plain_small = _count(client, {})
+    beyond_reach_small = _nearest_queries(client)
     demo.seed(4990, rng_seed=2)
     bump_content_version()  # as seed_demo does: bulk_create sends no signal
     assert Training.objects.count() == 5000
     large = _results_page_queries(client)
     plain_large = _count(client, {})
+    beyond_reach_large = _nearest_queries(client)
     # Three for the results (the page's ids with how many match in all, the page's
     # trainings, and their roles). The first search after a content change also reads the
     # career and role choices (2) and the county map's counts (1); they are kept for that
@@ -313,6 +315,10 @@ def test_results_page_query_count_is_the_same_for_10_and_5000_trainings(client, 
     # is counted apart: the count, the page's ids, its trainings and their roles.
     assert small == large == 6
     assert plain_small == plain_large == 4
+    # Nothing within 5 miles of Old Forge (the demo trainings are in ten cities): the three
+    # for the results, then the nearest providers, their nearest trainings and those
+    # trainings' roles (TrainingQuerySet.nearest), with 1 provider as with 500.
+    assert (beyond_reach_small, beyond_reach_large) == (6, 6)
     assert _count(client, {"q": "care coordination", "zip": "10001", "miles": "50"}) <= 8
 
 
@@ -369,6 +375,13 @@ def test_the_whole_list_is_counted_apart_and_each_page_read_in_its_order(client)
     with CaptureQueriesContext(connection) as queries:
         client.get(URL, {"kind": "certificate"})
     assert any("OVER ()" in q["sql"] for q in queries.captured_queries)
+
+
+def _nearest_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"q": "care", "zip": "13420", "miles": "5"})
+    assert len(response.context["nearest"]) == 3
+    return len(queries)
 
 
 def _count(client, query):
