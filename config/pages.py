@@ -15,14 +15,16 @@ from content.pagecache import cache_public_page
 from content.sources import cited_sources
 
 # Headings of the site map for the sitemap sections that list content, in this order, and
-# the search that finds that content. The other sections list fixed pages, which
-# templates/pages/site_map.html names itself.
+# the page that finds that content: the careers page (every career, its roles and the job
+# title finder) or a search that also maps its rows by county. The other sections list
+# fixed pages, which templates/pages/site_map.html names itself.
 SITE_MAP_SECTIONS = [
-    ("careers", _("Careers"), None),
-    ("roles", _("Roles"), None),
+    ("careers", _("Careers"), "careers:career_list"),
+    ("roles", _("Roles"), "careers:career_list"),
     ("trainings", _("Trainings"), "trainings:training_list"),
     ("employers", _("Employers"), "employers:employer_list"),
 ]
+MAPPED_BY_COUNTY = {"trainings", "employers"}
 # A section lists its pages while it has at most this many; beyond, it says how many there
 # are and points to its search (which also maps them by county). With 10,000 trainings the
 # whole list was 1.2 MB and took 4 s to build, reading each training's title on its own.
@@ -64,7 +66,14 @@ def site_map(request, sitemaps):
             links = []
         if total:
             sections.append(
-                {"key": key, "heading": heading, "links": links, "total": total, "search": search}
+                {
+                    "key": key,
+                    "heading": heading,
+                    "links": links,
+                    "total": total,
+                    "search": search,
+                    "mapped": key in MAPPED_BY_COUNTY,
+                }
             )
     return render(request, "pages/site_map.html", {"sections": sections})
 

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from config import pages
 from config.sitemaps import EveryLanguage
 from config.urls import sitemaps
+from tests.careers.factories import CareerFactory, RoleFactory
 from tests.employers.factories import EmployerFactory
 from tests.sitemaps import LOC, sitemap_pages
 from tests.trainings.factories import ProviderFactory, TrainingFactory
@@ -110,6 +111,22 @@ def test_the_site_map_lists_a_short_section_and_counts_a_long_one(client, monkey
     spanish = client.get("/es/site-map/").content.decode()
     assert "Hay 6 páginas de este tipo, demasiadas para enumerarlas aquí." in spanish
     assert '<a href="/es/trainings/">búsqueda</a>' in spanish
+
+
+def test_a_long_roles_section_points_to_the_careers_page(client, monkeypatch):
+    monkeypatch.setattr(pages, "SITE_MAP_MAX_LINKS", 2)
+    career = CareerFactory()
+    roles = [RoleFactory(career=career) for _ in range(3)]
+    html = client.get("/site-map/").content.decode()
+    section = html[html.index('id="map-roles"') :]
+    section = section[: section.index("</section>")]
+    assert "There are 3 of these pages, too many to list here." in section
+    assert '<a href="/careers/">careers page</a>, which lists every career and its roles.' in (
+        section
+    )
+    assert not any(role.get_absolute_url() in section for role in roles)
+    spanish = client.get("/es/site-map/").content.decode()
+    assert '<a href="/es/careers/">página de carreras</a>' in spanish
 
 
 def test_the_site_map_costs_the_same_queries_with_10_or_100_times_the_rows(client):
