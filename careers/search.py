@@ -167,11 +167,6 @@ def _words_in_either_language(words, *, every):
     return found & _indexed(branches, every=False)
 
 
-def _any_words(words):
-    """Titles that contain at least one of the words, in English or in its Spanish form."""
-    return _words_in_either_language(words, every=False)
-
-
 def _phrase(word):
     # Each word is one quoted FTS5 string, so no input can be read as query syntax.
     return '"' + word.replace('"', '""') + '"'
@@ -272,7 +267,7 @@ def find_titles(queryset, query):
     if not strong:
         return Finding(queryset.none(), exact=False, words=rewritten)
     # At least one strong word: a condition an index can serve, unlike a count of them.
-    candidates = queryset.filter(_any_words(strong))
+    candidates = queryset.filter(_words_in_either_language(strong, every=False))
     if len(rewritten) == 2:
         # No title holds both words in one language (the steps above), so the most a title
         # shares is both, one in each language, else one: asked through the indexes,
