@@ -65,6 +65,9 @@ class FragmentCachedBoundField(BoundField):
             if picked and picked not in set(_choice_values(field.choices)):
                 return None
         form = type(self.form)
+        # A field whose choices a form changes with what was asked names them apart.
+        variant = getattr(field, "fragment_variant", "")
         return (
-            f"field:{form.__module__}.{form.__qualname__}:{self.auto_id}:{self.html_name}={picked}"
+            f"field:{form.__module__}.{form.__qualname__}:{self.auto_id}:{self.html_name}"
+            f"{variant}={picked}"
         )

@@ -4,6 +4,8 @@ parameter is validated here (unknown choices, negative or huge numbers, unknown 
 and over-long searches become form errors, never exceptions).
 """
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, When
@@ -15,7 +17,14 @@ from content.pagecache import cached_for_content
 from places.forms import ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
-from trainings.models import Language, Training, career_model, role_model
+from trainings.models import (
+    BY_DISTANCE,
+    Language,
+    Training,
+    career_model,
+    nearest_providers,
+    role_model,
+)
 from trainings.search import MAX_QUERY_LENGTH
 
 MAX_COST = 1_000_000
@@ -27,12 +36,18 @@ MILES_CHOICES = [
 NEAREST_SHOWN = 3
 
 
+# The order of the results. The blank choice is the usual one: nearest first near a ZIP
+# code (as the employers search), else the best match. So the choices differ with a ZIP
+# code (TrainingFilterForm): "best match" is then a choice of its own, and "distance" the
+# blank one.
+BEST_MATCH = _("Best match")
+NEAREST_FIRST_LABEL = _("Nearest first")
 SORT_CHOICES = [
-    ("", _("Best match")),
     ("start", _("Next start date")),
     ("cost", _("Lowest cost")),
-    ("distance", _("Distance (needs a ZIP code)")),
 ]
+SORT_WITHOUT_ZIP = fixed_choices([*SORT_CHOICES, ("distance", _("Distance (needs a ZIP code)"))])
+SORT_NEAR_ZIP = fixed_choices([("match", BEST_MATCH), *SORT_CHOICES])
 
 
 def role_and_career_choices():
@@ -63,14 +78,41 @@ class TrainingFilterForm(forms.Form):
     bound_field_class = FragmentCachedBoundField  # choices rendered once, then reused
     point = None  # the center of the ZIP code searched near
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        sort = self.fields["sort"]
+        if has_zip(self.data):
+            sort.empty_label, sort.choices = NEAREST_FIRST_LABEL, SORT_NEAR_ZIP
+            sort.fragment_variant = "near"  # cached apart from the choices without a ZIP code
+
     def clean_zip(self):
         zip_code = self.cleaned_data["zip"]
         self.point = zip_point(zip_code) if zip_code else None
         return zip_code
 
 
+def has_zip(data):
+    """Whether these GET parameters name a ZIP code (valid or not: the form says)."""
+    return bool((data.get("zip") or "").strip())
+
+
 class ZipCodeFilter(django_filters.CharFilter):
     field_class = ZipCodeField
+
+
+def _blank_defaults(data):
+    """`data` with a choice that names the default written as the blank choice, so that a
+    link naming it still works: ?miles=25 (the guide and the employers search write it),
+    ?sort=distance near a ZIP code and ?sort=match without one (a link that removes the
+    ZIP code keeps the order)."""
+    blank = {"miles": str(DEFAULT_MILES), "sort": "distance" if has_zip(data) else "match"}
+    named = [name for name, default in blank.items() if data.get(name) == default]
+    if not named:
+        return data
+    data = data.copy()
+    for name in named:
+        data[name] = ""
+    return data
 
 
 def _exists_role(slugs):
@@ -179,8 +221,8 @@ class TrainingFilter(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         method="filter_nothing",
-        choices=fixed_choices(SORT_CHOICES[1:]),
-        empty_label=_("Best match"),
+        choices=SORT_WITHOUT_ZIP,
+        empty_label=BEST_MATCH,
     )
 
     class Meta:
@@ -190,11 +232,8 @@ class TrainingFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, choices=None, **kwargs):
         """`choices`: (career choices, role choices) when the caller has them already."""
-        if data is not None and data.get("miles") == str(DEFAULT_MILES):
-            # The default distance is the blank choice; a link that names it still works
-            # (the guide and the employers search write ?miles=25).
-            data = data.copy()
-            data["miles"] = ""
+        if data is not None:
+            data = _blank_defaults(data)
         super().__init__(data, *args, **kwargs)
         career_choices, role_choices = choices or role_and_career_choices()
         self.filters["career"].extra["choices"] = fixed_choices(career_choices)
@@ -202,8 +241,10 @@ class TrainingFilter(django_filters.FilterSet):
         self.notices = []
 
     # Whether filter_q lists the trainings that hold the words from the text index (see
-    # trainings/search.py); nearest_beyond_reach turns it off.
+    # trainings/search.py); matching_near_first() turns it off.
     text_index = True
+    # Whether the results are nearest first (filter_queryset says).
+    nearest_first = False
 
     # Filters that need more than a field lookup.
     def filter_nothing(self, queryset, name, value):
@@ -252,6 +293,32 @@ class TrainingFilter(django_filters.FilterSet):
             ordering = ["online_last", *ordering]  # online trainings after the ones near
         return queryset.order_by(*ordering)
 
+    def matching_near_first(self):
+        """These trainings, but the distance, with the words compared with the text of each
+        training instead of listed from the text index: for queries that read the trainings
+        of a few providers, not every training that holds the words."""
+        self.text_index = False
+        try:
+            return super().filter_queryset(self.queryset)
+        finally:
+            self.text_index = True
+
+    def first_ids(self, top):
+        """The ids of the first `top` results when they are nearest first and the providers
+        nearest the ZIP code settle them (TrainingQuerySet.nearest_first_ids), else None:
+        content.pagination then sorts every match."""
+        if not self.nearest_first:
+            return None
+        return self.matching_near_first().nearest_first_ids(
+            self.form.point, self.radius, top, providers=self.providers_near
+        )
+
+    @cached_property
+    def providers_near(self):
+        """The providers nearest the ZIP code (trainings.models.nearest_providers), read once
+        for first_ids() and nearest_beyond_reach()."""
+        return nearest_providers(self.form.point)
+
     def page_rows(self, ids):
         """The trainings of a page of results, by id (content.pagination reads the ids with
         the count, then these): what their cards show, and near a ZIP code their distance
@@ -276,14 +343,12 @@ class TrainingFilter(django_filters.FilterSet):
             within = self.qs.filter(online_last=0).exists()
         if within:
             return []
-        # The same filters with the words compared with the text of the few trainings
-        # nearest() reads first, rather than listed from the text index.
-        self.text_index = False
-        try:
-            near_first = super().filter_queryset(self.queryset)
-        finally:
-            self.text_index = True
-        return near_first.nearest(self.form.point, NEAREST_SHOWN, further=self.unbounded_qs)
+        return self.matching_near_first().nearest(
+            self.form.point,
+            NEAREST_SHOWN,
+            further=self.unbounded_qs,
+            providers=self.providers_near,
+        )
 
     def ordering(self, data, *, searched, has_point):
         sort = data.get("sort") or ""
@@ -301,8 +366,9 @@ class TrainingFilter(django_filters.FilterSet):
                 output_field=DecimalField(max_digits=9, decimal_places=2),
             )
             return [effective_cost.asc(nulls_last=True), "title", "pk"]
-        if sort == "distance" or (not sort and has_point and not searched):
-            return ["distance", "title", "pk"]
+        if has_point and sort in ("", "distance"):
+            self.nearest_first = True
+            return list(BY_DISTANCE)
         if searched:
             return ["-search_rank", "-featured", "title", "pk"]
         return ["-featured", "title", "pk"]

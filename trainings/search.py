@@ -13,11 +13,12 @@ with no database extension.
 
 Elsewhere: every word must appear in the lower-cased search text; trainings whose title
 holds the words rank first. On SQLite the words of 3 or more characters are looked up in an
-FTS5 trigram index over the search text (migration 0006, kept in step by triggers), so a
-search reads the index, not every training's text; shorter words (which a trigram index
-cannot look up) and other databases compare the text itself, as every word does in a query
+FTS5 trigram index over the search text (migration 0006, kept in step by triggers), joined
+as the model TrainingTextIndex, so a search reads the index, not every training's text,
+and stops reading it where a LIMIT says; shorter words (which a trigram index cannot look
+up) and other databases compare the text itself, as every word does in a query
 that reads only a few trainings (text_index=False: the nearest ones, TrainingQuerySet.nearest),
-where listing every match from the index would cost more than the query.
+where reading every match from the index would cost more than the query.
 """
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -32,7 +33,6 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SEARCH_CONFIG = "english"
 SPANISH_CONFIG = "spanish"  # PostgreSQL's built-in Spanish stemming (migration 0010)
-FTS_TABLE = "trainings_training_fts"  # SQLite, migration 0006
 TRIGRAM = 3  # the shortest word the trigram index can find
 
 
@@ -64,7 +64,7 @@ def search_trainings(queryset, query, *, text_index=True):
         indexed = [word for word in words if len(word) >= TRIGRAM]
         scanned = [word for word in words if len(word) < TRIGRAM]
         if indexed:
-            queryset = queryset.filter(pk__in=fts_matches(indexed))
+            queryset = queryset.filter(text_index__search_text__match=fts_query(indexed))
     for word in scanned:
         queryset = queryset.filter(search_text__contains=word)
     title_hits = sum(
@@ -77,8 +77,7 @@ def search_trainings(queryset, query, *, text_index=True):
     return queryset.annotate(search_rank=Cast(title_hits, FloatField()))
 
 
-def fts_matches(words):
-    """The ids of trainings whose search text holds every word (SQLite FTS5 trigram)."""
+def fts_query(words):
+    """The FTS5 query for trainings whose search text holds every word (SQLite, trigram)."""
     # Each word is one quoted FTS5 string, so no input can be read as query syntax.
-    match = " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
-    return RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match])
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)

@@ -69,7 +69,12 @@ def training_list(request):
     if filterset.is_valid():
         active = active_filters(filterset, request)
         page_obj, page_notice = paginate(
-            request, filterset.qs, PER_PAGE, rows=filterset.page_rows, count_apart=not active
+            request,
+            filterset.qs,
+            PER_PAGE,
+            rows=filterset.page_rows,
+            count_apart=not active,
+            first_ids=filterset.first_ids,
         )
         context.update(
             page_obj=page_obj,
@@ -78,6 +83,7 @@ def training_list(request):
             active_filters=active,
             searched=bool(filterset.form.cleaned_data.get("q")),
             distance_shown=filterset.form.point is not None,
+            nearest_first=filterset.nearest_first,
             radius=filterset.radius,
             nearest=filterset.nearest_beyond_reach(
                 page_obj.object_list if page_obj.number == 1 else None

@@ -1,6 +1,7 @@
 """Distance filter: true great-circle order from the ZIP code's center, and the radius cut."""
 
 import math
+import re
 
 import pytest
 
@@ -95,3 +96,63 @@ def test_a_link_that_names_the_default_distance_works(client):
     response = client.get("/trainings/", {"zip": "12207", "miles": "25"})
     assert response.status_code == 200
     assert response.context["filter"].form.cleaned_data["miles"] is None  # the default: 25
+
+
+def _sort_options(html):
+    """The sort menu's options, (value, label), in order."""
+    menu = html.split('name="sort"', 1)[1].split("</select>", 1)[0]
+    return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', menu)
+
+
+def test_words_and_a_zip_code_list_the_nearest_first_unless_best_match_is_chosen(
+    client, three_points
+):
+    made, _ = three_points
+    # "far" holds the word in its title (best match); the others only in the description.
+    for training in made.values():
+        training.description = "Care coordination for families."
+        training.save()
+    far = made["far"]
+    far.title = "Care coordination certificate (far)"
+    far.save()
+    query = {"q": "care coordination", "zip": CENTER_ZIP, "miles": "50"}
+    response = client.get("/trainings/", query)
+    titles = [t.title for t in response.context["trainings"]]
+    assert titles == ["near training", "middle training", far.title]
+    html = response.content.decode()
+    assert "Trainings taught near you come first, nearest first, then online trainings." in html
+    assert _sort_options(html) == [
+        ("", "Nearest first"),
+        ("match", "Best match"),
+        ("start", "Next start date"),
+        ("cost", "Lowest cost"),
+    ]
+    # Best match: the title that holds the words first, the online trainings still last.
+    response = client.get("/trainings/", {**query, "sort": "match"})
+    assert response.context["trainings"][0].title == far.title
+    assert "Trainings taught near you come first" not in response.content.decode()
+    # ?sort=distance, as before this order was the usual one, is the same list.
+    response = client.get("/trainings/", {**query, "sort": "distance"})
+    assert [t.title for t in response.context["trainings"]] == titles
+
+
+def test_without_a_zip_code_the_sort_menu_offers_distance_and_best_match_is_usual(client):
+    TrainingFactory(title="Care coordination basics")
+    response = client.get("/trainings/", {"q": "care"})
+    html = response.content.decode()
+    assert _sort_options(html) == [
+        ("", "Best match"),
+        ("start", "Next start date"),
+        ("cost", "Lowest cost"),
+        ("distance", "Distance (needs a ZIP code)"),
+    ]
+    # The link that removes the ZIP code keeps ?sort=match: still valid, the usual order.
+    response = client.get("/trainings/", {"q": "care", "sort": "match"})
+    assert response.status_code == 200
+    assert [t.title for t in response.context["trainings"]] == ["Care coordination basics"]
+    # The menu is a cached fragment: a search with a ZIP code after one without (and back)
+    # gets its own menu.
+    html = client.get("/trainings/", {"q": "care", "zip": CENTER_ZIP}).content.decode()
+    assert _sort_options(html)[0] == ("", "Nearest first")
+    html = client.get("/trainings/", {"q": "care"}).content.decode()
+    assert _sort_options(html)[0] == ("", "Best match")

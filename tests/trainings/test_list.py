@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.template.defaultfilters import floatformat
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
@@ -17,7 +18,7 @@ from content.pagecache import bump_content_version
 from places.geo import zip_point
 from tests.careers.factories import CareerFactory, RoleFactory
 from tests.trainings.factories import ProviderFactory, TrainingFactory
-from trainings.models import Training
+from trainings.models import NEAREST_FIRST, Training
 
 pytestmark = pytest.mark.django_db
 
@@ -315,10 +316,13 @@ def test_results_page_query_count_is_the_same_for_10_and_5000_trainings(client, 
     # is counted apart: the count, the page's ids, its trainings and their roles.
     assert small == large == 6
     assert plain_small == plain_large == 4
-    # Nothing within 5 miles of Old Forge (the demo trainings are in ten cities): the three
-    # for the results, then the nearest providers, their nearest trainings and those
-    # trainings' roles (TrainingQuerySet.nearest), with 1 provider as with 500.
-    assert (beyond_reach_small, beyond_reach_large) == (6, 6)
+    # Nothing within 5 miles of Old Forge (the demo trainings are in ten cities): the
+    # nearest providers, their trainings nearest first (with 500 providers they settle the
+    # page, which a count up to 1,001 then goes with; with 1 provider's 10 trainings they
+    # cannot, and the window counts and cuts the page instead), the page's trainings and
+    # their roles; then the nearest trainings taught at a place and their roles
+    # (TrainingQuerySet.nearest, from the same providers). 7 with 1 provider as with 500.
+    assert (beyond_reach_small, beyond_reach_large) == ((7, True), (7, False))
     assert _count(client, {"q": "care coordination", "zip": "10001", "miles": "50"}) <= 8
 
 
@@ -331,7 +335,9 @@ def test_the_count_of_a_search_reads_ids_only_and_the_page_is_read_by_id(client,
     settings.DEBUG = True  # demo.seed refuses to run otherwise
     demo.seed(60, rng_seed=3)
     bump_content_version()
-    query = {"zip": "10001", "miles": "50", "sort": "distance"}
+    # Sorted by start date: nearest first, the page would come from the nearest providers
+    # (test_a_search_nearest_first_reads_the_nearest_providers_and_counts_a_few).
+    query = {"zip": "10001", "miles": "50", "sort": "start"}
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, query)
     assert response.status_code == 200
@@ -344,13 +350,56 @@ def test_the_count_of_a_search_reads_ids_only_and_the_page_is_read_by_id(client,
     assert 0 < len(page) == min(20, total)
     # The same trainings, in the same order, as the whole search reads them.
     search = Training.objects.published().near(zip_point("10001"), 50)
-    expected = list(search.order_by("online_last", "distance", "title", "pk")[:20])
+    start = F("next_start_date").asc(nulls_last=True)
+    expected = list(search.order_by("online_last", start, "title", "pk")[:20])
     assert [t.pk for t in page] == [t.pk for t in expected]
     for shown, whole in zip(page, expected, strict=True):
         assert shown.distance == pytest.approx(whole.distance)
         assert shown.online_last == whole.online_last
         if not shown.is_online:
             assert f"{floatformat(shown.distance, 1)} miles" in response.content.decode()
+
+
+def test_a_search_nearest_first_reads_the_nearest_providers_and_counts_a_few(
+    client, settings, monkeypatch
+):
+    """Words and a ZIP code, the usual order (nearest first): the first page comes from the
+    trainings of the providers nearest the ZIP code, and the matches are counted only up to
+    MAX_COUNTED + 1 ("More than ..."), so neither query reads every match. The page is the
+    one sorting every match gives; a page past MAX_COUNTED rows is counted exactly."""
+    from content import pagination
+    from trainings import demo
+
+    settings.DEBUG = True  # demo.seed refuses to run otherwise
+    demo.seed(600, rng_seed=5)  # 60 providers around ten cities
+    bump_content_version()
+    monkeypatch.setattr(pagination, "MAX_COUNTED", 30)
+    query = {"q": "care", "zip": "10001", "miles": "50"}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, query)
+    assert response.status_code == 200
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert not [q for q in sql if "OVER ()" in q]
+    assert [q for q in sql if "LIMIT 31" in q and "COUNT(*)" in q]
+    expected = list(
+        Training.objects.published()
+        .search("care")
+        .near(zip_point("10001"), 50)
+        .order_by(*NEAREST_FIRST)
+        .values_list("pk", flat=True)
+    )
+    assert len(expected) > 31
+    assert [t.pk for t in response.context["trainings"]] == expected[:20]
+    html = response.content.decode()
+    assert "More than 30 trainings found" in html
+    assert "Trainings taught near you come first, nearest first, then online trainings." in html
+    assert re.search(r'aria-current="page">\s*Page 1\s*<', html)
+    assert 'rel="next"' in html
+    # Page 2 ends past 30 rows: the window counts every match.
+    response = client.get(URL, {**query, "page": "2"})
+    assert [t.pk for t in response.context["trainings"]] == expected[20:40]
+    assert response.context["page_obj"].paginator.count == len(expected)
+    assert f"{len(expected)} trainings found" in response.content.decode()
 
 
 def test_the_whole_list_is_counted_apart_and_each_page_read_in_its_order(client):
@@ -378,10 +427,12 @@ def test_the_whole_list_is_counted_apart_and_each_page_read_in_its_order(client)
 
 
 def _nearest_queries(client):
+    """How many queries, and whether the window counted the matches (see the caller)."""
     with CaptureQueriesContext(connection) as queries:
         response = client.get(URL, {"q": "care", "zip": "13420", "miles": "5"})
     assert len(response.context["nearest"]) == 3
-    return len(queries)
+    windowed = any("OVER ()" in q["sql"] for q in queries.captured_queries)
+    return len(queries), windowed
 
 
 def _count(client, query):

@@ -65,3 +65,20 @@ def test_load_content_measures_the_statistics_the_planner_needs(client, many_tra
     call_command("load_content", stdout=open("/dev/null", "w"))
     _response, searches = search_queries(client)
     assert "COVERING INDEX training_search_cover" in query_plan(searches[0])
+
+
+def test_the_search_joins_the_text_index_and_a_limit_stops_it(client, many_trainings):
+    """The words' matches are read from the FTS5 table joined as TrainingTextIndex, one by
+    one as the query goes, not listed whole in `id IN (...)` first: so the count of a search
+    near a ZIP code, which stops at 1,001 rows, reads no more matches than it counts."""
+    refresh_planner_statistics()
+    _response, searches = search_queries(client)
+    counts = [sql for sql in searches if sql.startswith("SELECT COUNT(*)")]
+    assert len(counts) == 1, searches
+    assert "LIMIT 1001" in counts[0]
+    plan = query_plan(counts[0])
+    assert "LIST SUBQUERY" not in plan, plan
+    steps = plan.split(" | ")
+    index = next(i for i, step in enumerate(steps) if "_fts VIRTUAL TABLE" in step)
+    trainings = next(i for i, step in enumerate(steps) if "training_search_cover" in step)
+    assert index < trainings, plan  # the index drives the join
