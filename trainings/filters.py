@@ -294,9 +294,9 @@ class TrainingFilter(django_filters.FilterSet):
         return queryset.order_by(*ordering)
 
     def matching_near_first(self):
-        """These trainings, but the distance, with the words compared with the text of each
-        training instead of listed from the text index: for queries that read the trainings
-        of a few providers, not every training that holds the words."""
+        """The trainings every filter but the distance keeps, the words compared with the
+        text of each training instead of read from the text index: for queries that read
+        the trainings of a few providers, not every training that holds the words."""
         self.text_index = False
         try:
             return super().filter_queryset(self.queryset)
