@@ -267,12 +267,13 @@ class TrainingQuerySet(PublishableQuerySet):
         a list.
 
         A training is taught where its provider is, so they are among the trainings of the
-        providers nearest to `point`: one query lists the `among` nearest providers (and any
-        as far as the last of them), a second reads their trainings, not every training that
-        matches, which at 100,000 trainings was most of them for a common word. Only when
-        those hold fewer than `limit` matches are the others read, in a third query, from
-        `further` (the same trainings found another way, e.g. with search()'s text index)
-        if given. `providers`: nearest_providers(point), when the caller has them."""
+        providers nearest to `point`: one query lists the NEAREST_PROVIDERS nearest
+        providers (and any as far as the last of them), a second reads their trainings, not
+        every training that matches, which at 100,000 trainings was most of them for a
+        common word. Only when those hold fewer than `limit` matches are the others read, in
+        a third query, from `further` (the same trainings found another way, e.g. with
+        search()'s text index) if given. `providers`: nearest_providers(point), when the
+        caller has them."""
         near_enough, reach = providers or nearest_providers(point)
         found = list(_by_distance(self, point).filter(provider__in=near_enough)[:limit])
         if len(found) < limit and reach < math.inf:
@@ -282,7 +283,7 @@ class TrainingQuerySet(PublishableQuerySet):
     def nearest_first_ids(self, point, miles, limit, *, providers=None):
         """The ids of the first `limit` of near(point, miles) in NEAREST_FIRST order (those
         taught within `miles`, nearest first, then the online ones), or None when the
-        trainings of the `among` providers nearest to `point` do not settle them.
+        trainings of the providers nearest to `point` (nearest_providers) do not settle them.
 
         They settle them when they hold `limit` trainings taught within `miles`: any other
         is taught farther away than the farthest of those providers. They also settle them
