@@ -7,7 +7,9 @@ once per content version, language and value, then reuses it (content.pagecache
 .cached_fragment). A search page's filters are the same few hundred field groups over and
 over; rendering a county list of 63 options through templates on every search cost a
 quarter of the page. A field with free text, an error, or a value outside its choices is
-rendered as usual, so what a visitor types never becomes a cache key.
+rendered as usual, so what a visitor types never becomes a cache key. A form that changes a
+field's choices with what was asked (the trainings sort menu, which differs with a ZIP
+code) sets `field.fragment_variant`, which the cache key names.
 
     class SearchForm(forms.Form):
         bound_field_class = FragmentCachedBoundField
