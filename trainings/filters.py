@@ -241,10 +241,8 @@ class TrainingFilter(django_filters.FilterSet):
         self.notices = []
 
     # Whether filter_q lists the trainings that hold the words from the text index (see
-    # trainings/search.py); matching_near_first() turns it off.
+    # trainings/search.py); matching_near_first turns it off.
     text_index = True
-    # Whether the results are nearest first (filter_queryset says).
-    nearest_first = False
 
     # Filters that need more than a field lookup.
     def filter_nothing(self, queryset, name, value):
@@ -293,10 +291,19 @@ class TrainingFilter(django_filters.FilterSet):
             ordering = ["online_last", *ordering]  # online trainings after the ones near
         return queryset.order_by(*ordering)
 
+    @property
+    def nearest_first(self):
+        """Whether the results are nearest first: near a ZIP code, unless another order is
+        chosen (a ?sort=distance near one reads as the blank choice, see _blank_defaults)."""
+        data = getattr(self.form, "cleaned_data", {})
+        return self.form.point is not None and not data.get("sort")
+
+    @cached_property
     def matching_near_first(self):
         """The trainings every filter but the distance keeps, the words compared with the
         text of each training instead of read from the text index: for queries that read
-        the trainings of a few providers, not every training that holds the words."""
+        the trainings of a few providers, not every training that holds the words. Built
+        once, for first_ids() and nearest_beyond_reach()."""
         self.text_index = False
         try:
             return super().filter_queryset(self.queryset)
@@ -309,7 +316,7 @@ class TrainingFilter(django_filters.FilterSet):
         content.pagination then sorts every match."""
         if not self.nearest_first:
             return None
-        return self.matching_near_first().nearest_first_ids(
+        return self.matching_near_first.nearest_first_ids(
             self.form.point, self.radius, top, providers=self.providers_near
         )
 
@@ -343,7 +350,7 @@ class TrainingFilter(django_filters.FilterSet):
             within = self.qs.filter(online_last=0).exists()
         if within:
             return []
-        return self.matching_near_first().nearest(
+        return self.matching_near_first.nearest(
             self.form.point,
             NEAREST_SHOWN,
             further=self.unbounded_qs,
@@ -366,8 +373,7 @@ class TrainingFilter(django_filters.FilterSet):
                 output_field=DecimalField(max_digits=9, decimal_places=2),
             )
             return [effective_cost.asc(nulls_last=True), "title", "pk"]
-        if has_point and sort in ("", "distance"):
-            self.nearest_first = True
+        if self.nearest_first:
             return list(BY_DISTANCE)
         if searched:
             return ["-search_rank", "-featured", "title", "pk"]
