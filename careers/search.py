@@ -35,12 +35,11 @@ from rapidfuzz.process import extract
 
 from content.cache import safe_get, safe_set
 from content.pagecache import content_version
-from content.text import normalise
+from content.text import TRIGRAM, fts_phrase, normalise
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
 FTS_TABLE = "careers_jobtitle_fts"  # SQLite, migration 0017
-TRIGRAM = 3  # the shortest word the trigram index can find
 
 # What people type for the words titles use (normalised: lower case, no accents).
 ABBREVIATIONS = {
@@ -167,11 +166,6 @@ def _words_in_either_language(words, *, every):
     return found & _indexed(branches, every=False)
 
 
-def _phrase(word):
-    # Each word is one quoted FTS5 string, so no input can be read as query syntax.
-    return '"' + word.replace('"', '""') + '"'
-
-
 def _indexed(branches, *, every):
     """On SQLite, the titles the trigram index (migration 0017) says may match: a `branch`
     is (column, words), matched when the column holds every word (`every`) or any of them;
@@ -183,7 +177,7 @@ def _indexed(branches, *, every):
         return Q()
     parts = []
     for column, words in branches:
-        indexed = [_phrase(word) for word in words if len(word) >= TRIGRAM]
+        indexed = [fts_phrase(word) for word in words if len(word) >= TRIGRAM]
         if not indexed or (not every and len(indexed) < len(words)):
             return Q()
         parts.append(f"{column} : ({' AND '.join(indexed)})")

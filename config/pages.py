@@ -14,17 +14,16 @@ from config.sitemaps import count_items
 from content.pagecache import cache_public_page
 from content.sources import cited_sources
 
-# Headings of the site map for the sitemap sections that list content, in this order, and
-# the page that finds that content: the careers page (every career, its roles and the job
-# title finder) or a search that also maps its rows by county. The other sections list
-# fixed pages, which templates/pages/site_map.html names itself.
+# Headings of the site map for the sitemap sections that list content, in this order; the
+# page that finds that content: the careers page (every career, its roles and the job title
+# finder) or a search; and whether that search also maps its rows by county. The other
+# sections list fixed pages, which templates/pages/site_map.html names itself.
 SITE_MAP_SECTIONS = [
-    ("careers", _("Careers"), "careers:career_list"),
-    ("roles", _("Roles"), "careers:career_list"),
-    ("trainings", _("Trainings"), "trainings:training_list"),
-    ("employers", _("Employers"), "employers:employer_list"),
+    ("careers", _("Careers"), "careers:career_list", False),
+    ("roles", _("Roles"), "careers:career_list", False),
+    ("trainings", _("Trainings"), "trainings:training_list", True),
+    ("employers", _("Employers"), "employers:employer_list", True),
 ]
-MAPPED_BY_COUNTY = {"trainings", "employers"}
 # A section lists its pages while it has at most this many; beyond, it says how many there
 # are and points to its search (which also maps them by county). With 10,000 trainings the
 # whole list was 1.2 MB and took 4 s to build, reading each training's title on its own.
@@ -56,7 +55,7 @@ def site_map(request, sitemaps):
     """/site-map/: every page of the site for people (the XML one is for search engines); a
     section of more than SITE_MAP_MAX_LINKS pages gives how many and where to search them."""
     sections = []
-    for key, heading, search in SITE_MAP_SECTIONS:
+    for key, heading, search, mapped in SITE_MAP_SECTIONS:
         sitemap = sitemaps.get(key)
         if sitemap is None:
             continue
@@ -72,7 +71,7 @@ def site_map(request, sitemaps):
                     "links": links,
                     "total": total,
                     "search": search,
-                    "mapped": key in MAPPED_BY_COUNTY,
+                    "mapped": mapped,
                 }
             )
     return render(request, "pages/site_map.html", {"sections": sections})

@@ -21,6 +21,17 @@ def normalise(text):
     return " ".join(stripped.casefold().split())
 
 
+# The shortest word SQLite's FTS5 trigram indexes (the job titles', the trainings') can
+# look up: a shorter one is compared with the text itself.
+TRIGRAM = 3
+
+
+def fts_phrase(word):
+    """`word` as one quoted FTS5 string (SQLite), so nothing typed can be read as query
+    syntax: 'care "plan' -> '"care ""plan"'."""
+    return '"' + word.replace('"', '""') + '"'
+
+
 def unique_slug(instance, text, *, field="slug"):
     """A slug for `instance` made from `text` that no other row of its model has yet:
     "care-coordinator", then "care-coordinator-2", "care-coordinator-3", ...

@@ -27,13 +27,12 @@ from django.db.models import Case, FloatField, IntegerField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
-from content.text import normalise
+from content.text import TRIGRAM, fts_phrase, normalise
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 SEARCH_CONFIG = "english"
 SPANISH_CONFIG = "spanish"  # PostgreSQL's built-in Spanish stemming (migration 0010)
-TRIGRAM = 3  # the shortest word the trigram index can find
 
 
 def search_vector():
@@ -79,5 +78,4 @@ def search_trainings(queryset, query, *, text_index=True):
 
 def fts_query(words):
     """The FTS5 query for trainings whose search text holds every word (SQLite, trigram)."""
-    # Each word is one quoted FTS5 string, so no input can be read as query syntax.
-    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
+    return " AND ".join(fts_phrase(word) for word in words)

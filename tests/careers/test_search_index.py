@@ -66,3 +66,13 @@ def test_the_finder_reads_the_index_not_every_title():
     assert "careers_jobtitle_fts VIRTUAL TABLE INDEX" in plan, plan
     assert "SEARCH careers_jobtitle USING INTEGER PRIMARY KEY" in plan, plan
     assert not re.search(r"SCAN careers_jobtitle\b(?!_fts)", plan), plan
+
+
+def test_a_word_with_quotes_is_looked_up_as_typed_not_as_index_syntax():
+    # content.text.fts_phrase, shared with the trainings search: FTS5 reads a bare quote,
+    # "OR", "NEAR(" or "*" as its own syntax (a syntax error, a 500).
+    quoted = JobTitleFactory(title='The "Navigator" Role')
+    JobTitleFactory(title="Care Navigator")
+    assert found('"navigator"') == [quoted]
+    for query in ('navigator" OR "care', "NEAR(navigator*", 'na"vi'):
+        assert not find_titles(JobTitle.objects.all(), query).exact
