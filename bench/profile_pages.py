@@ -11,12 +11,18 @@ that take the most time.
 Run it on the database `make bench` built (bench/http.sqlite3), with the URL lists that
 `make bench` leaves in its temporary directory, or with a file of your own (one path per
 line). Not part of `make bench`: a tool for finding the next thing to make faster.
+
+`--phases`: no profiler; the median request split into its SQL (time inside the database
+driver), its template rendering (the outermost template, less the SQL run from inside it)
+and the rest (middleware, forms, building queries, Python of the view), with /healthz
+timed the same way in the same process, for scale.
 """
 
 import argparse
 import cProfile
 import itertools
 import pstats
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -25,7 +31,71 @@ import inprocess
 
 inprocess.setup()
 
+from django.db import connection  # noqa: E402
+from django.template.backends.django import Template  # noqa: E402
 from django.test import Client  # noqa: E402
+
+
+class Phases:
+    """Seconds spent in SQL and in (outermost) template rendering during one request."""
+
+    def __init__(self):
+        self.sql = self.render = 0.0
+        self._depth = 0
+
+    def execute(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.sql += time.perf_counter() - started
+
+    def timed_render(self, render):
+        phases = self
+
+        def wrapper(template, *args, **kwargs):
+            phases._depth += 1
+            started, sql_before = time.perf_counter(), phases.sql
+            try:
+                return render(template, *args, **kwargs)
+            finally:
+                phases._depth -= 1
+                if not phases._depth:
+                    phases.render += time.perf_counter() - started - (phases.sql - sql_before)
+
+        return wrapper
+
+
+def measure_phases(client, urls):
+    """[(total, sql, render)] in milliseconds, one per URL, unprofiled."""
+    phases = Phases()
+    original = Template.render
+    Template.render = phases.timed_render(original)
+    rows = []
+    try:
+        with connection.execute_wrapper(phases.execute):
+            for url in urls:
+                phases.sql = phases.render = 0.0
+                started = time.perf_counter()
+                client.get(url)
+                total = time.perf_counter() - started
+                rows.append((total * 1000, phases.sql * 1000, phases.render * 1000))
+    finally:
+        Template.render = original
+    return rows
+
+
+def print_phases(client, urls):
+    def medians(rows):
+        return [statistics.median(column) for column in zip(*rows, strict=True)]
+
+    healthz = medians(measure_phases(client, ["/healthz"] * len(urls)))
+    total, sql, render = medians(measure_phases(client, urls))
+    rest = total - sql - render
+    print(f"{len(urls)} requests, medians in ms (each column its own median):")
+    print(f"  total {total:.2f}  sql {sql:.2f}  templates {render:.2f}  rest {rest:.2f}")
+    ratio = total / healthz[0]
+    print(f"  /healthz total {healthz[0]:.2f} (sql {healthz[1]:.2f}); page/healthz {ratio:.1f}x")
 
 
 def main():
@@ -34,12 +104,16 @@ def main():
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sort", default="tottime")
+    parser.add_argument("--phases", action="store_true", help="SQL, templates, rest; no profiler")
     args = parser.parse_args()
     listed = [u for u in args.urls.read_text().split() if u.startswith("/")]
     # A short list (a content page) is sent over and over; a long one each URL once.
     urls = list(itertools.islice(itertools.cycle(listed), args.requests))
     client = Client(HTTP_HOST="127.0.0.1")
     client.get(urls[0])  # imports, connection, caches
+    if args.phases:
+        print_phases(client, urls)
+        return
     profile = cProfile.Profile()
     started = time.perf_counter()
     profile.enable()
