@@ -39,6 +39,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
@@ -278,6 +279,13 @@ def cached_fragment(name, render):
     part is rendered every time.
     """
     return cached_for_content(name, lambda: mark_safe(render()))
+
+
+def cached_template(name, template_name, context):
+    """cached_fragment of `template_name` rendered with `context`: a search's result card
+    (`{% training_card %}`, `{% employer_card %}`), whose `name` says which row and which
+    kind of list."""
+    return cached_fragment(name, lambda: render_to_string(template_name, context))
 
 
 def cached_for_content(name, compute):

@@ -99,6 +99,50 @@ def test_a_kept_result_card_shows_each_search_its_own_distance(client):
     assert "Renamed card training" in client.get("/trainings/", {"zip": "12207"}).content.decode()
 
 
+def employer_card(html, name):
+    card = html[html.index(f">{name}</a>") :]
+    return card[: card.index("</li>")]
+
+
+def test_a_kept_employer_card_shows_each_search_its_own_distance_and_other_locations(client):
+    employer = EmployerFactory(name="Kept card employer")
+    LocationFactory(
+        employer=employer, name="Albany office", city="Albany", county="Albany", zip_code="12207"
+    )
+    LocationFactory(
+        employer=employer, name="Troy office", city="Troy", county="Rensselaer", zip_code="12180"
+    )
+    seen = []
+    for zip_code, miles in (("12207", "5"), ("12207", "50"), ("12866", "50"), ("12207", "5")):
+        html = client.get("/employers/", {"zip": zip_code, "miles": miles}).content.decode()
+        card = employer_card(html, "Kept card employer")
+        assert "<!--" not in card
+        distance = re.search(r"([\d.]+) miles away:", card).group(1)
+        others = re.search(r'<span class="muted">([^<]*)</span>', card)
+        seen.append((distance, others.group(1) if others else ""))
+        place = re.search(r"</strong>\s*([^<]*?)\s*(?:<span|</p>)", card).group(1)
+        assert place == (
+            "Troy office, Troy, Rensselaer County"
+            if zip_code == "12866"
+            else "Albany office, Albany, Albany County"
+        )
+    # Albany within 5 miles: the Albany office only; within 50: Troy too; from Saratoga
+    # Springs, both again, nearest first and another distance; then the first search again.
+    assert seen[0] == ("0.0", "") and seen[3] == seen[0]
+    assert seen[1] == ("0.0", "(and 1 more location in range)")
+    assert seen[2][0] not in ("0.0", "") and seen[2][1] == "(and 1 more location in range)"
+    listed = employer_card(
+        client.get("/employers/", {"county": "Albany"}).content.decode(), "Kept card employer"
+    )
+    assert "miles away" not in listed and "Albany office, Albany, Albany County" in listed
+    spanish = client.get("/es/employers/", {"zip": "12207", "miles": "50"}).content.decode()
+    assert "(y 1 sede más dentro de la distancia)" in employer_card(spanish, "Kept card employer")
+    employer.name = "Renamed card employer"
+    employer.save()
+    renamed = client.get("/employers/", {"zip": "12207", "miles": "5"}).content.decode()
+    assert "Renamed card employer" in renamed and "Kept card employer" not in renamed
+
+
 def test_kept_fragments_stay_within_their_bound(client, monkeypatch):
     monkeypatch.setattr("content.pagecache._fragments.max_size", 20_000)
     provider = ProviderFactory(county="Albany")

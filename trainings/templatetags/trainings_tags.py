@@ -6,12 +6,11 @@ And `{% training_card training %}`, the one way a list shows a training.
 
 from django import template
 from django.template.defaultfilters import floatformat
-from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
-from content.pagecache import cached_fragment
+from content.pagecache import cached_template
 from trainings.models import Training
 
 register = template.Library()
@@ -48,9 +47,7 @@ def training_card(training, compare=False, distance_shown=False):
         "distance_shown": distance_shown,
         "distance_mark": DISTANCE_MARK,
     }
-    markup = cached_fragment(
-        name, lambda: render_to_string("trainings/_training_card.html", context)
-    )
+    markup = cached_template(name, "trainings/_training_card.html", context)
     if distance_shown:
         distance = getattr(training, "distance", None)
         miles = ""
