@@ -35,7 +35,7 @@ from rapidfuzz.process import extract
 
 from content.cache import safe_get, safe_set
 from content.pagecache import content_version
-from content.text import TRIGRAM, fts_phrase, normalise
+from content.text import TRIGRAM, fts_all, normalise
 
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 8
@@ -177,10 +177,10 @@ def _indexed(branches, *, every):
         return Q()
     parts = []
     for column, words in branches:
-        indexed = [fts_phrase(word) for word in words if len(word) >= TRIGRAM]
+        indexed = [word for word in words if len(word) >= TRIGRAM]
         if not indexed or (not every and len(indexed) < len(words)):
             return Q()
-        parts.append(f"{column} : ({' AND '.join(indexed)})")
+        parts.append(f"{column} : ({fts_all(indexed)})")
     match = " OR ".join(f"({part})" for part in parts)
     return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
 

@@ -41,6 +41,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from content.cache import forget_on_recovery, safe_add, safe_get, safe_set
@@ -281,11 +282,16 @@ def cached_fragment(name, render):
     return cached_for_content(name, lambda: mark_safe(render()))
 
 
-def cached_template(name, template_name, context):
+def cached_template(name, template_name, context, fill=None):
     """cached_fragment of `template_name` rendered with `context`: a search's result card
     (`{% training_card %}`, `{% employer_card %}`), whose `name` says which row and which
-    kind of list."""
-    return cached_fragment(name, lambda: render_to_string(template_name, context))
+    kind of list. `fill`, {mark: text}: what differs from one search to the next, written
+    in where the template put each mark (an HTML comment), every time; text is escaped
+    unless marked safe."""
+    markup = cached_fragment(name, lambda: render_to_string(template_name, context))
+    for mark, text in (fill or {}).items():
+        markup = markup.replace(mark, conditional_escape(text))
+    return mark_safe(markup)
 
 
 def cached_for_content(name, compute):

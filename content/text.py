@@ -26,10 +26,11 @@ def normalise(text):
 TRIGRAM = 3
 
 
-def fts_phrase(word):
-    """`word` as one quoted FTS5 string (SQLite), so nothing typed can be read as query
-    syntax: 'care "plan' -> '"care ""plan"'."""
-    return '"' + word.replace('"', '""') + '"'
+def fts_all(words):
+    """The FTS5 query (SQLite) for text that holds every one of `words`, each word one
+    quoted string with its own quotes doubled, so nothing typed can be read as query
+    syntax (a quote, OR, NEAR, *)."""
+    return " AND ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
 def unique_slug(instance, text, *, field="slug"):

@@ -27,7 +27,7 @@ from django.db.models import Case, FloatField, IntegerField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
-from content.text import TRIGRAM, fts_phrase, normalise
+from content.text import TRIGRAM, fts_all, normalise
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -63,7 +63,7 @@ def search_trainings(queryset, query, *, text_index=True):
         indexed = [word for word in words if len(word) >= TRIGRAM]
         scanned = [word for word in words if len(word) < TRIGRAM]
         if indexed:
-            queryset = queryset.filter(text_index__search_text__match=fts_query(indexed))
+            queryset = queryset.filter(text_index__search_text__match=fts_all(indexed))
     for word in scanned:
         queryset = queryset.filter(search_text__contains=word)
     title_hits = sum(
@@ -74,8 +74,3 @@ def search_trainings(queryset, query, *, text_index=True):
         Value(0),
     )
     return queryset.annotate(search_rank=Cast(title_hits, FloatField()))
-
-
-def fts_query(words):
-    """The FTS5 query for trainings whose search text holds every word (SQLite, trigram)."""
-    return " AND ".join(fts_phrase(word) for word in words)

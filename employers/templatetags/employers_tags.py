@@ -7,8 +7,7 @@ other locations written in (as trainings' `{% training_card %}` does).
 
 from django import template
 from django.template.defaultfilters import floatformat
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 
 from content.pagecache import cached_template
@@ -35,16 +34,12 @@ def employer_card(employer, searched_near=False):
         "distance_mark": DISTANCE_MARK,
         "others_mark": OTHERS_MARK,
     }
-    markup = cached_template(name, "employers/_employer_card.html", context)
-    if nearest is None:
-        return markup
+    fill = {OTHERS_MARK: ""}
     if searched_near:
-        distance = gettext("%(distance)s miles away:") % {
+        fill[DISTANCE_MARK] = gettext("%(distance)s miles away:") % {
             "distance": floatformat(employer.distance, 1)
         }
-        markup = markup.replace(DISTANCE_MARK, escape(distance))
     others = len(locations) - 1
-    more = ""
     if others > 0:
         if searched_near:
             text = ngettext(
@@ -56,6 +51,5 @@ def employer_card(employer, searched_near=False):
             text = ngettext(
                 "(and %(others)s more location)", "(and %(others)s more locations)", others
             )
-        more = f'<span class="muted">{escape(text % {"others": others})}</span>'
-    # The words are the catalogue's and the numbers ours: nothing a visitor typed.
-    return mark_safe(markup.replace(OTHERS_MARK, more))
+        fill[OTHERS_MARK] = format_html('<span class="muted">{}</span>', text % {"others": others})
+    return cached_template(name, "employers/_employer_card.html", context, fill)

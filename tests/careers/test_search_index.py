@@ -69,7 +69,7 @@ def test_the_finder_reads_the_index_not_every_title():
 
 
 def test_a_word_with_quotes_is_looked_up_as_typed_not_as_index_syntax():
-    # content.text.fts_phrase, shared with the trainings search: FTS5 reads a bare quote,
+    # content.text.fts_all, shared with the trainings search: FTS5 reads a bare quote,
     # "OR", "NEAR(" or "*" as its own syntax (a syntax error, a 500).
     quoted = JobTitleFactory(title='The "Navigator" Role')
     JobTitleFactory(title="Care Navigator")
