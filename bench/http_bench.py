@@ -52,7 +52,11 @@ CONTENT_PAGES = (
     "start", "career", "role", "compare", "training detail", "employer detail", "cookies",
 )  # fmt: skip
 SEARCH_PAGES = ("trainings search", "employers search")
+# A page rendered on every request with no database query (bench/site_sample.py): what
+# target 2's searches are also compared with, since they cannot cost less than it.
+FLOOR = "floor: rendered without a query"
 ORDER = (
+    FLOOR,
     "start",
     "career",
     "role",
@@ -479,6 +483,19 @@ def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, loa
             same = results[spanish]["queries"] == results[name]["queries"]
             target(f"{spanish}: the English page's queries per request", same,
                    f"{results[spanish]['queries']} vs {results[name]['queries']}")  # fmt: skip
+    floor = None
+    if FLOOR in c8:
+        # Informational, not a target: what any page rendered per request reaches, and each
+        # search as a share of it (a search renders a page and runs its queries).
+        floor = {
+            "rps_ratio": c8[FLOOR]["rps_ratio"],
+            "p99_ratio": c8[FLOOR]["p99_ratio"],
+            "searches_share_of_floor": {
+                name: ratio(c8[name]["rps"], c8[FLOOR]["rps"])
+                for name in (*SEARCH_PAGES, "title finder")
+                if name in c8
+            },
+        }
     target("no non-2xx response or socket error during the run", non2xx == 0, non2xx)
     growth = rss_after / rss_warm - 1
     target(
@@ -513,6 +530,7 @@ def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, loa
         },
         "server_errors_logged": server_errors[:20],
         "targets": targets,
+        "floor": floor,
         "elapsed_s": round(elapsed),
     }
 
@@ -568,6 +586,23 @@ def markdown(report):
         ),
         "",
     ]
+    floor = report.get("floor")
+    if floor:
+        shares = ", ".join(
+            f"{name} {share:.2f}" for name, share in floor["searches_share_of_floor"].items()
+        )
+        lines += [
+            "## What any rendered page costs",
+            "",
+            f"`{FLOOR}` is the compare page with nothing chosen: rendered on every request, "
+            "with no database query. It reached "
+            f"{floor['rps_ratio']:.2f}x /healthz req/s at 8 connections (p99 "
+            f"{floor['p99_ratio']:.1f}x), the most any page the page cache does not serve can "
+            "reach on this server. Target 2 asks the searches for 0.25x (the title finder "
+            "0.5x). Each search's req/s as a share of this page's: "
+            f"{shares}.",
+            "",
+        ]
     if report["server_errors_logged"]:
         lines += ["## Server errors logged", "", "```", *report["server_errors_logged"], "```", ""]
     return "\n".join(lines)

@@ -120,7 +120,8 @@ def training_compare(request):
         wanted = form.cleaned_data["ids"]
         ids = [int(v) for v in wanted if v.isdigit() and len(v) < 12]
         slugs = [v for v in wanted if not v.isdigit()]
-        found = list(
+        # Nothing chosen (the page explains how to choose): no query to build.
+        found = wanted and list(
             Training.objects.published()
             .filter(Q(pk__in=ids) | Q(slug__in=slugs))
             .select_related("provider")
