@@ -155,17 +155,20 @@ def _axe_source():
 
 @pytest.fixture(scope="session")
 def axe_check():
-    """axe_check(page): run axe-core in the page and fail on any WCAG 2.x A/AA violation."""
+    """axe_check(page): run axe-core in the page and fail on any WCAG 2.x A/AA violation.
+    `rules`: only these axe rules (ids), for a page already checked with every rule where
+    only some can change (tests/quality/test_every_page.py: the colors of a second scheme)."""
     source = _axe_source()
 
-    def check(page, context=None):
+    def check(page, context=None, rules=None):
         # evaluate() runs through the DevTools protocol, so the page's strict CSP stays on.
         if not page.evaluate("typeof axe !== 'undefined'"):
             page.evaluate(source)
+        only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
         results = page.evaluate(
-            "([context, tags]) => axe.run(context || document,"
-            " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            [context, AXE_TAGS],
+            "([context, only]) => axe.run(context || document,"
+            " {runOnly: only, resultTypes: ['violations']})",
+            [context, only],
         )
         violations = results["violations"]
         report = "\n".join(

@@ -135,23 +135,26 @@ def test_titles_and_descriptions_differ_between_pages(content, client):
 
 
 # The narrowest phone and a laptop, each in the light and the dark scheme: contrast, focus
-# and layout change between them, so each is checked on every English page. The Spanish
-# pages share the markup and the styles but have longer words (wrapping, overflow): they
-# are checked on two screens that between them cover both widths and both schemes, which
-# keeps the test's time at 1.5 times the English-only one instead of twice.
+# and layout change between them, so each is checked on every English page. Every axe rule
+# runs once at each width (tables stack on a phone, so structure can differ between the
+# widths); the other scheme at that width changes only colors, so there axe runs its color
+# rules (COLOR_RULES). The Spanish pages share the markup and the styles but have longer
+# words (wrapping, overflow): they are checked at both widths, with every rule.
+COLOR_RULES = ["color-contrast", "link-in-text-block"]
 SCREENS = [
-    (320, "light", True),
-    (320, "dark", False),
-    (1280, "light", False),
-    (1280, "dark", True),
+    # width, scheme, Spanish pages too, every axe rule (else COLOR_RULES)
+    (320, "light", True, True),
+    (320, "dark", False, False),
+    (1280, "light", False, False),
+    (1280, "dark", True, True),
 ]
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize(("width", "scheme", "spanish"), SCREENS)
+@pytest.mark.parametrize(("width", "scheme", "spanish", "every_rule"), SCREENS)
 def test_every_sitemap_page_passes_axe_and_fits_the_screen(
-    new_page, axe_check, width, scheme, spanish
+    new_page, axe_check, width, scheme, spanish, every_rule
 ):
     call_command("load_content", stdout=open("/dev/null", "w"))
     paths = sitemap_paths(Client())
@@ -163,7 +166,7 @@ def test_every_sitemap_page_passes_axe_and_fits_the_screen(
     for path in paths:
         response = page.goto(path)
         assert response.status == 200, path
-        axe_check(page)
+        axe_check(page, rules=None if every_rule else COLOR_RULES)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= width, f"{path}: page is {scroll_width}px wide at {width}px"
         hidden_columns = page.evaluate(
@@ -172,3 +175,18 @@ def test_every_sitemap_page_passes_axe_and_fits_the_screen(
         )
         assert hidden_columns == 0, f"{path}: a table hides columns off to the side at {width}px"
     assert page.csp_errors == [], f"{width}px {scheme}: {page.csp_errors}"
+
+
+@pytest.mark.browser
+def test_the_color_rules_alone_still_find_text_too_faint_to_read(page, axe_check):
+    """The second scheme at each width is checked with COLOR_RULES only: they must still
+    fail a page whose text is too faint, and pass it once the text is dark enough."""
+    faint = (
+        '<!doctype html><html lang="en"><head><title>Faint</title></head><body><main>'
+        '<p style="color: {}; background: #fff">Words too faint to read</p></main></body></html>'
+    )
+    page.set_content(faint.format("#bbb"))
+    with pytest.raises(AssertionError, match="color-contrast"):
+        axe_check(page, rules=COLOR_RULES)
+    page.set_content(faint.format("#595959"))
+    axe_check(page, rules=COLOR_RULES)
