@@ -31,6 +31,17 @@ from content.site import absolute_url
 from wages.areas import STATE_AREA_CODE, locate_zip
 
 MAX_TITLE_RESULTS = 20
+# What a title finder result shows: the title, the columns it is grouped by, and its role's
+# link and name; not the roles' long definitions, which cost more to read than the search.
+TITLE_COLUMNS = (
+    "title",
+    "search_text",
+    "search_text_es",
+    "role__slug",
+    "role__name",
+    "role__short_name",
+    "role__career__slug",
+)
 
 
 def _get_career(request, slug):
@@ -74,9 +85,7 @@ def career_list(request):
         finding = find_titles(
             JobTitle.objects.filter(role__in=Role.objects.published()), form.cleaned_data["q"]
         )
-        matches = _group_titles(
-            finding.titles.select_related("role__career")[: MAX_TITLE_RESULTS * 2]
-        )
+        matches = _group_titles(finding.titles.select_related("role__career").only(*TITLE_COLUMNS))
         exact = finding.exact
     return render(
         request,
@@ -98,7 +107,7 @@ def _group_titles(titles):
     every role it names; `row` is the title itself, to print it ({{ match.row|tr:"title" }})."""
     spanish = get_language() == "es"
     grouped = OrderedDict()
-    for title in titles:
+    for title in titles[: MAX_TITLE_RESULTS * 2]:
         key = (title.search_text_es if spanish else "") or title.search_text
         entry = grouped.setdefault(key, {"title": title.title, "row": title, "roles": []})
         if title.role not in entry["roles"]:

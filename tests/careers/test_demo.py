@@ -32,3 +32,18 @@ def test_title_finder_query_count_is_fixed_with_5000_titles(client, settings):
     assert JobTitle.objects.count() == 5000
     assert _finder_queries(client, "navigatr") == small <= 8
     assert _finder_queries(client, "community navigator") <= 8
+
+
+def test_title_finder_reads_only_what_its_results_show(client, settings):
+    """A result shows a title and its role's name and link: the query that reads the
+    titles found leaves out the roles' definitions and focus, the longest text they have."""
+    settings.DEBUG = True
+    demo.seed(50)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/careers/", {"q": "care"})
+    assert response.status_code == 200
+    assert response.context["matches"], "the search found no title"
+    reads = [q["sql"] for q in ctx.captured_queries if '"careers_role"."name' in q["sql"]]
+    assert reads, "no query read the titles with their roles"
+    for sql in reads:
+        assert "definition" not in sql and "focus" not in sql, sql
