@@ -187,11 +187,20 @@ def _indexed(branches, *, every):
 
 @dataclass
 class Finding:
-    """What the finder found: `titles` (a queryset), and whether they are exact matches."""
+    """What the finder found: `titles` (a queryset), and whether they are exact matches;
+    `rows`, the first of them when find_titles() was asked to read them (`first`)."""
 
     titles: object
     exact: bool = True
     words: list = field(default_factory=list)
+    rows: list | None = None
+
+
+def _found(titles, first):
+    """The first `first` of `titles` (a list), or, when `first` is 0, whether there are
+    any: a caller that shows the titles gets them from the query that tells whether a step
+    found any, instead of asking exists() and then reading them."""
+    return list(titles[:first]) if first else titles.exists()
 
 
 def _vocabulary(queryset):
@@ -244,22 +253,24 @@ def _rewrite(words, vocabulary):
     return [singular(w) for w in rewritten]
 
 
-def find_titles(queryset, query):
+def find_titles(queryset, query, *, first=0):
+    """Finding: the titles of `queryset` that `query` names (see the module docstring).
+    `first`: read the first that many into Finding.rows."""
     words = [singular(word) for word in query_words(query)]
     if not words:
-        return Finding(queryset.none())
+        return Finding(queryset.none(), rows=[] if first else None)
     exact = queryset.filter(_all_words(words)).order_by("title", "pk")
-    if exact.exists():
-        return Finding(exact, exact=True, words=words)
+    if found := _found(exact, first):
+        return Finding(exact, exact=True, words=words, rows=found if first else None)
     vocabulary = _vocabulary(queryset)
     rewritten = _rewrite(words, vocabulary)
     if rewritten != words:
         corrected = queryset.filter(_all_words(rewritten)).order_by("title", "pk")
-        if corrected.exists():
-            return Finding(corrected, exact=False, words=rewritten)
+        if found := _found(corrected, first):
+            return Finding(corrected, exact=False, words=rewritten, rows=found if first else None)
     strong = [w for w in dict.fromkeys(rewritten) if w not in WEAK_WORDS]
     if not strong:
-        return Finding(queryset.none(), exact=False, words=rewritten)
+        return Finding(queryset.none(), exact=False, words=rewritten, rows=[] if first else None)
     # At least one strong word: a condition an index can serve, unlike a count of them.
     candidates = queryset.filter(_words_in_either_language(strong, every=False))
     if len(rewritten) == 2:
@@ -280,7 +291,9 @@ def find_titles(queryset, query):
             # cannot estimate (it guessed 33 titles for 6,063 and sorted them all), so the
             # titles are read in order from the title index (migration 0018).
             titles = candidates
-    return Finding(titles.order_by("title", "pk"), exact=False, words=rewritten)
+    titles = titles.order_by("title", "pk")
+    rows = list(titles[:first]) if first else None
+    return Finding(titles, exact=False, words=rewritten, rows=rows)
 
 
 def _hits(words):

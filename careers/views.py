@@ -82,10 +82,13 @@ def career_list(request):
     form = TitleSearchForm(request.GET or None)
     matches, exact = None, True
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
+        titles = JobTitle.objects.filter(role__in=Role.objects.published())
         finding = find_titles(
-            JobTitle.objects.filter(role__in=Role.objects.published()), form.cleaned_data["q"]
+            titles.select_related("role__career").only(*TITLE_COLUMNS),
+            form.cleaned_data["q"],
+            first=MAX_TITLE_RESULTS * 2,
         )
-        matches = _group_titles(finding.titles.select_related("role__career").only(*TITLE_COLUMNS))
+        matches = _group_titles(finding.rows)
         exact = finding.exact
     return render(
         request,
@@ -107,7 +110,7 @@ def _group_titles(titles):
     every role it names; `row` is the title itself, to print it ({{ match.row|tr:"title" }})."""
     spanish = get_language() == "es"
     grouped = OrderedDict()
-    for title in titles[: MAX_TITLE_RESULTS * 2]:
+    for title in titles:
         key = (title.search_text_es if spanish else "") or title.search_text
         entry = grouped.setdefault(key, {"title": title.title, "row": title, "roles": []})
         if title.role not in entry["roles"]:

@@ -47,3 +47,18 @@ def test_title_finder_reads_only_what_its_results_show(client, settings):
     assert reads, "no query read the titles with their roles"
     for sql in reads:
         assert "definition" not in sql and "focus" not in sql, sql
+
+
+def test_title_finder_reads_an_exact_match_in_one_query(client, settings):
+    """The query that tells whether the words match a title reads the titles shown: no
+    exists() first."""
+    settings.DEBUG = True
+    demo.seed(50)
+    title = JobTitle.objects.order_by("pk").first()
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get("/careers/", {"q": title.title})
+    assert response.status_code == 200
+    assert response.context["exact"]
+    assert title.title in {match["title"] for match in response.context["matches"]}
+    reads = [q["sql"] for q in ctx.captured_queries if 'FROM "careers_jobtitle"' in q["sql"]]
+    assert len(reads) == 1, reads
