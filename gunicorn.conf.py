@@ -15,6 +15,7 @@ gunicorn settings, read from the environment (and `.env`, as config/settings.py 
   never a stuck request.)
 """
 
+import gc
 import multiprocessing
 from pathlib import Path
 
@@ -47,3 +48,13 @@ if env.bool("BEHIND_HTTPS_PROXY", default=False):
     forwarded_allow_ips = env.str("FORWARDED_ALLOW_IPS", default="127.0.0.1,::1")
 else:
     forwarded_allow_ips = ""
+
+
+def post_worker_init(worker):
+    """Once a worker has loaded the site: move every object it holds so far (Django, the
+    settings, the modules) out of the garbage collector's reach, as they live as long as
+    the worker. A full collection then walks only what requests made since: 11 ms instead
+    of 73 in a search-heavy worker, a pause that every request queued behind it waited
+    out (bench/README.md)."""
+    gc.collect()
+    gc.freeze()

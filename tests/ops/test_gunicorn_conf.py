@@ -101,3 +101,14 @@ def test_control_socket_is_off_unless_named(load, gunicorn_config):
     settings = load(GUNICORN_CONTROL_SOCKET="/run/healthcareers/a.ctl")
     assert settings["control_socket_disable"] is False
     assert settings["control_socket"] == "/run/healthcareers/a.ctl"
+
+
+def test_a_worker_keeps_what_it_loaded_out_of_the_garbage_collectors_reach(load):
+    import gc
+
+    hook = load()["post_worker_init"]
+    try:
+        hook(worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
