@@ -4,7 +4,8 @@ in English and in Spanish (/es/: lang="es", hreflang alternates both ways),
 once the starting content is loaded: one h1, title, description, canonical link, no inline
 style or script (the strict CSP would block them), parseable JSON-LD, and in Chromium: no
 axe-core violation, no CSP error and no sideways scrolling at 320 px and 1280 px, in the
-light and the dark scheme.
+light and the dark scheme (every axe rule once at each width, its color rules in the other
+scheme: SCREENS below).
 """
 
 import json
