@@ -151,23 +151,16 @@ SCREENS = [
 ]
 
 
-# Each screen's pages in this many parts, each a test of its own: parallel workers share
-# them out, where one long test per screen kept a worker busy after the others had finished.
-PARTS = 2
-
-
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.parametrize("part", range(PARTS))
 @pytest.mark.parametrize(("width", "scheme", "spanish", "every_rule"), SCREENS)
 def test_every_sitemap_page_passes_axe_and_fits_the_screen(
-    new_page, axe_check, width, scheme, spanish, every_rule, part
+    new_page, axe_check, width, scheme, spanish, every_rule
 ):
     call_command("load_content", stdout=open("/dev/null", "w"))
     paths = sitemap_paths(Client())
     if not spanish:
         paths = [path for path in paths if not path.startswith("/es/")]
-    paths = paths[part::PARTS]
     page = new_page(viewport={"width": width, "height": 800}, color_scheme=scheme)
     axe_check.preload(page.context)
     assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") is (scheme == "dark")
