@@ -188,7 +188,8 @@ def _indexed(branches, *, every):
 @dataclass
 class Finding:
     """What the finder found: `titles` (a queryset), and whether they are exact matches;
-    `rows`, the first of them when find_titles() was asked to read them (`first`)."""
+    `rows`, the first of them when find_titles() was asked to read them (`first`) and
+    found any, else None."""
 
     titles: object
     exact: bool = True
@@ -197,10 +198,13 @@ class Finding:
 
 
 def _found(titles, first):
-    """The first `first` of `titles` (a list), or, when `first` is 0, whether there are
-    any: a caller that shows the titles gets them from the query that tells whether a step
+    """(whether `titles` holds any, the first `first` of them or None when `first` is 0):
+    a caller that shows the titles gets them from the query that tells whether a step
     found any, instead of asking exists() and then reading them."""
-    return list(titles[:first]) if first else titles.exists()
+    if not first:
+        return titles.exists(), None
+    rows = list(titles[:first])
+    return bool(rows), rows
 
 
 def _vocabulary(queryset):
@@ -258,19 +262,21 @@ def find_titles(queryset, query, *, first=0):
     `first`: read the first that many into Finding.rows."""
     words = [singular(word) for word in query_words(query)]
     if not words:
-        return Finding(queryset.none(), rows=[] if first else None)
+        return Finding(queryset.none())
     exact = queryset.filter(_all_words(words)).order_by("title", "pk")
-    if found := _found(exact, first):
-        return Finding(exact, exact=True, words=words, rows=found if first else None)
+    found, rows = _found(exact, first)
+    if found:
+        return Finding(exact, exact=True, words=words, rows=rows)
     vocabulary = _vocabulary(queryset)
     rewritten = _rewrite(words, vocabulary)
     if rewritten != words:
         corrected = queryset.filter(_all_words(rewritten)).order_by("title", "pk")
-        if found := _found(corrected, first):
-            return Finding(corrected, exact=False, words=rewritten, rows=found if first else None)
+        found, rows = _found(corrected, first)
+        if found:
+            return Finding(corrected, exact=False, words=rewritten, rows=rows)
     strong = [w for w in dict.fromkeys(rewritten) if w not in WEAK_WORDS]
     if not strong:
-        return Finding(queryset.none(), exact=False, words=rewritten, rows=[] if first else None)
+        return Finding(queryset.none(), exact=False, words=rewritten)
     # At least one strong word: a condition an index can serve, unlike a count of them.
     candidates = queryset.filter(_words_in_either_language(strong, every=False))
     if len(rewritten) == 2:

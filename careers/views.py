@@ -88,7 +88,7 @@ def career_list(request):
             form.cleaned_data["q"],
             first=MAX_TITLE_RESULTS * 2,
         )
-        matches = _group_titles(finding.rows)
+        matches = _group_titles(finding.rows or ())
         exact = finding.exact
     return render(
         request,
