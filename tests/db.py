@@ -57,3 +57,31 @@ def first_without_loaded_content(items):
         for _module, run in groupby(items, key=lambda item: item.module)
         for item in sorted(run, key=_uses_loaded_content)
     ]
+
+
+def database_url_for_a_server(path):
+    """A DATABASE_URL for a server process a test starts (gunicorn), holding this worker's
+    migrated test database, so the process need not migrate a new one (about 14 s of CPU:
+    82 migrations). On SQLite, a copy of the in-memory test database written to `path` with
+    SQLite's backup API (milliseconds); on PostgreSQL, the test database itself. Either holds
+    what the tests before left in it: rows a transactional test flushed are gone."""
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    connection.ensure_connection()
+    if connection.vendor == "sqlite":
+        import sqlite3
+
+        target = sqlite3.connect(path)
+        try:
+            connection.connection.backup(target)
+        finally:
+            target.close()
+        return f"sqlite:///{path}"
+    db = connection.settings_dict
+    user = quote(db["USER"] or "", safe="")
+    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
+    host = db["HOST"] or "127.0.0.1"
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgres://{user}{password}@{host}{port}/{quote(db['NAME'], safe='')}"

@@ -26,6 +26,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from tests.careers.factories import RoleFactory, WorkSettingFactory
+from tests.db import database_url_for_a_server
 from tests.employers.factories import LocationFactory
 from tests.trainings.factories import TrainingFactory
 
@@ -299,14 +300,16 @@ def _get(url, timeout=10):
 
 
 @pytest.fixture
-def gunicorn_server(tmp_path):
+def gunicorn_server(tmp_path, django_db_setup, django_db_blocker):
     port = _free_port()
+    with django_db_blocker.unblock():
+        database_url = database_url_for_a_server(tmp_path / "site.sqlite3")
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DEBUG": "False",
         "SECRET_KEY": "hostile-input-" + "k3Jq9Zx7Lm2Pw8Rt" * 4,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
+        "DATABASE_URL": database_url,
         "SECURE_SSL_REDIRECT": "False",
         "BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
@@ -314,15 +317,14 @@ def gunicorn_server(tmp_path):
         "GUNICORN_ACCESSLOG": "/dev/null",
     }
     env.pop("CACHE_URL", None)
-    for command in (["migrate", "--noinput"], ["collectstatic", "--noinput"]):
-        subprocess.run(
-            [sys.executable, "manage.py", *command],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "-c", "gunicorn.conf.py"],
         cwd=ROOT,
