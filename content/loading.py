@@ -43,6 +43,23 @@ class ContentLoader:
         self.stdout = stdout
         # model label -> {"created": n, "updated": n, "kept": n, "linked": n}
         self.counts = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
+        self._loaded = None  # LoadedContent key -> object_id, read once per run
+
+    def _loaded_id(self, key):
+        """The id of the row loaded under `key`, or None. All records are read in one query
+        on first use, not one query a row: only this loader writes them, in its transaction
+        (about 300 queries fewer on a first load)."""
+        if self._loaded is None:
+            self._loaded = dict(LoadedContent.objects.values_list("key", "object_id"))
+        return self._loaded.get(key)
+
+    def _remember(self, model, key, object_id):
+        values = {"content_type": ContentType.objects.get_for_model(model), "object_id": object_id}
+        if key in self._loaded:
+            LoadedContent.objects.filter(key=key).update(**values)
+        else:
+            LoadedContent.objects.create(key=key, **values)
+        self._loaded[key] = object_id
 
     def row(self, model, key, lookup, values=None, m2m=None):
         """Create, keep or (with force) update one row; returns it, or None if staff deleted it.
@@ -55,10 +72,10 @@ class ContentLoader:
         values = _python_values(model, values or {})
         m2m = m2m or {}
         key = f"{model._meta.model_name}:{key}"
-        record = LoadedContent.objects.filter(key=key).first()
+        loaded_id = self._loaded_id(key)
         obj = None
-        if record is not None:
-            obj = model._default_manager.filter(pk=record.object_id).first()
+        if loaded_id is not None:
+            obj = model._default_manager.filter(pk=loaded_id).first()
             if obj is None and not self.force:
                 counts["kept"] += 1  # staff deleted it: respect that
                 return None
@@ -94,14 +111,8 @@ class ContentLoader:
                     manager.set(related)
                     linked = True
             counts["linked"] += linked
-        if record is None or record.object_id != obj.pk:
-            LoadedContent.objects.update_or_create(
-                key=key,
-                defaults={
-                    "content_type": ContentType.objects.get_for_model(model),
-                    "object_id": obj.pk,
-                },
-            )
+        if loaded_id != obj.pk:
+            self._remember(model, key, obj.pk)
         return obj
 
     def translate(self, model, key, values, language):
@@ -112,8 +123,8 @@ class ContentLoader:
         None when no row was loaded under that key (or staff deleted it).
         """
         key = f"{model._meta.model_name}:{key}"
-        record = LoadedContent.objects.filter(key=key).first()
-        obj = model._default_manager.filter(pk=record.object_id).first() if record else None
+        loaded_id = self._loaded_id(key)
+        obj = model._default_manager.filter(pk=loaded_id).first() if loaded_id else None
         if obj is None:
             return None
         changed = False
