@@ -59,12 +59,17 @@ def first_without_loaded_content(items):
     ]
 
 
+SERVER_SESSIONS = "test-server"
+
+
 def database_url_for_a_server(path):
     """A DATABASE_URL for a server process a test starts (gunicorn), holding this worker's
     migrated test database, so the process need not migrate a new one (about 14 s of CPU:
     82 migrations). On SQLite, a copy of the in-memory test database written to `path` with
     SQLite's backup API (milliseconds); on PostgreSQL, the test database itself. Either holds
-    what the tests before left in it: rows a transactional test flushed are gone."""
+    what the tests before left in it: rows a transactional test flushed are gone. The server's
+    PostgreSQL sessions are named `SERVER_SESSIONS` (PGAPPNAME in its environment), for
+    `wait_for_server_sessions_to_end()`."""
     from urllib.parse import quote
 
     from django.db import connection
@@ -85,3 +90,27 @@ def database_url_for_a_server(path):
     host = db["HOST"] or "127.0.0.1"
     port = f":{db['PORT']}" if db["PORT"] else ""
     return f"postgres://{user}{password}@{host}{port}/{quote(db['NAME'], safe='')}"
+
+
+def wait_for_server_sessions_to_end(timeout=10.0):
+    """After the server stopped: wait until PostgreSQL has ended its sessions on the test
+    database, which cannot be dropped at the end of the run while one is left. Returns
+    those still there after `timeout` (none on SQLite)."""
+    import time
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return []
+    deadline = time.monotonic() + timeout
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, state, query FROM pg_stat_activity"
+                " WHERE datname = current_database() AND application_name = %s",
+                [SERVER_SESSIONS],
+            )
+            left = cursor.fetchall()
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.1)

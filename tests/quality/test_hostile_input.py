@@ -26,7 +26,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from tests.careers.factories import RoleFactory, WorkSettingFactory
-from tests.db import database_url_for_a_server
+from tests.db import SERVER_SESSIONS, database_url_for_a_server, wait_for_server_sessions_to_end
 from tests.employers.factories import LocationFactory
 from tests.trainings.factories import TrainingFactory
 
@@ -300,16 +300,19 @@ def _get(url, timeout=10):
 
 
 @pytest.fixture
-def gunicorn_server(tmp_path, django_db_setup, django_db_blocker):
+def gunicorn_server(tmp_path, db):
     port = _free_port()
-    with django_db_blocker.unblock():
-        database_url = database_url_for_a_server(tmp_path / "site.sqlite3")
+    database_url = database_url_for_a_server(tmp_path / "site.sqlite3")
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DEBUG": "False",
         "SECRET_KEY": "hostile-input-" + "k3Jq9Zx7Lm2Pw8Rt" * 4,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": database_url,
+        "PGAPPNAME": SERVER_SESSIONS,
+        # Its own static files: collectstatic rewriting the shared staticfiles/ while another
+        # worker's test read it failed that test (a hashed file missing for a moment).
+        "STATIC_ROOT": str(tmp_path / "static"),
         "SECURE_SSL_REDIRECT": "False",
         "BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": "2",
@@ -325,6 +328,7 @@ def gunicorn_server(tmp_path, django_db_setup, django_db_blocker):
         capture_output=True,
         timeout=300,
     )
+    assert (tmp_path / "static" / "staticfiles.json").exists(), "STATIC_ROOT was not used"
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi", "-c", "gunicorn.conf.py"],
         cwd=ROOT,
@@ -347,8 +351,11 @@ def gunicorn_server(tmp_path, django_db_setup, django_db_blocker):
     yield base, server.pid
     server.terminate()
     server.wait(timeout=30)
+    left = wait_for_server_sessions_to_end()
+    assert not left, f"gunicorn's database sessions outlived it: {left}"
 
 
+@pytest.mark.django_db
 def test_gunicorn_workers_survive_the_nastiest_zip_codes(gunicorn_server):
     base, master = gunicorn_server
     workers = _children(master)
