@@ -15,6 +15,10 @@ TransactionTestCase-style test flushes the tables). The content stays until the 
 last test, so a test that does not ask for it must run before the first that does:
 `first_without_loaded_content` (called by tests/conftest.py's pytest_collection_modifyitems)
 moves them there, keeping the order otherwise.
+
+A test that starts a server process of its own (gunicorn) hands it this worker's test
+database with `database_url_for_a_server()` rather than have it migrate a new one, and
+checks with `wait_for_server_sessions_to_end()` that it let go of it.
 """
 
 from itertools import groupby
