@@ -74,7 +74,8 @@ def database_url_for_a_server(path):
     what the tests before left in it: rows a transactional test flushed are gone. The server's
     PostgreSQL sessions are named `SERVER_SESSIONS` (PGAPPNAME in its environment), for
     `wait_for_server_sessions_to_end()`."""
-    from urllib.parse import quote
+    import os
+    from urllib.parse import quote, urlsplit
 
     from django.db import connection
 
@@ -88,12 +89,9 @@ def database_url_for_a_server(path):
         finally:
             target.close()
         return f"sqlite:///{path}"
-    db = connection.settings_dict
-    user = quote(db["USER"] or "", safe="")
-    password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
-    host = db["HOST"] or "127.0.0.1"
-    port = f":{db['PORT']}" if db["PORT"] else ""
-    return f"postgres://{user}{password}@{host}{port}/{quote(db['NAME'], safe='')}"
+    # The run's own DATABASE_URL, naming the test database instead.
+    name = quote(connection.settings_dict["NAME"], safe="")
+    return urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}").geturl()
 
 
 def wait_for_server_sessions_to_end(timeout=10.0):

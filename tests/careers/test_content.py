@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from careers import models
 from careers.content import load
@@ -219,9 +220,6 @@ def test_a_load_reads_what_it_loaded_before_in_one_query():
     """Each row's record of an earlier load is looked up in memory, not with a query a row:
     one read of the records per run, however many rows (a first load made 3,112 queries
     before, 1,970 now)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     for _ in range(2):  # a first load, then a rerun that finds every record
         with CaptureQueriesContext(connection) as queries:
             call_command("load_content", stdout=StringIO())

@@ -355,7 +355,6 @@ def gunicorn_server(tmp_path, db):
     assert not left, f"gunicorn's database sessions outlived it: {left}"
 
 
-@pytest.mark.django_db
 def test_gunicorn_workers_survive_the_nastiest_zip_codes(gunicorn_server):
     base, master = gunicorn_server
     workers = _children(master)
