@@ -11,6 +11,8 @@ from collections import OrderedDict
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext
 
 from careers import pay
@@ -26,22 +28,14 @@ from careers.models import (
 from careers.search import find_titles
 from content.jsonld import ld_json
 from content.models import may_preview
-from content.pagecache import cache_public_page
+from content.pagecache import cache_public_page, cached_for_content
 from content.site import absolute_url
 from wages.areas import STATE_AREA_CODE, locate_zip
 
 MAX_TITLE_RESULTS = 20
-# What a title finder result shows: the title, the columns it is grouped by, and its role's
-# link and name; not the roles' long definitions, which cost more to read than the search.
-TITLE_COLUMNS = (
-    "title",
-    "search_text",
-    "search_text_es",
-    "role__slug",
-    "role__name",
-    "role__short_name",
-    "role__career__slug",
-)
+# What a title finder result reads of a title: the title, the columns it is grouped by, and
+# its role's id; the roles themselves come from _finder_roles().
+TITLE_COLUMNS = ("title", "search_text", "search_text_es", "role_id")
 
 
 def _get_career(request, slug):
@@ -82,13 +76,13 @@ def career_list(request):
     form = TitleSearchForm(request.GET or None)
     matches, exact = None, True
     if form.is_bound and form.is_valid() and form.cleaned_data["q"]:
-        titles = JobTitle.objects.filter(role__in=Role.objects.published())
+        role_links = cached_for_content("careers:title-finder-roles", _finder_roles)
         finding = find_titles(
-            titles.select_related("role__career").only(*TITLE_COLUMNS),
+            JobTitle.objects.filter(role__in=list(role_links)).only(*TITLE_COLUMNS),
             form.cleaned_data["q"],
             first=MAX_TITLE_RESULTS * 2,
         )
-        matches = _group_titles(finding.rows or ())
+        matches = _group_titles(finding.rows or (), role_links)
         exact = finding.exact
     return render(
         request,
@@ -105,16 +99,28 @@ def career_list(request):
     )
 
 
-def _group_titles(titles):
+def _finder_roles():
+    """{id: link} of the published roles: the markup a title finder result shows for a role
+    (careers/_role_link.html). Rendered once per content version and language
+    (content.pagecache.cached_for_content), instead of reading each role with every title a
+    search reads and drawing its link for every result."""
+    roles = Role.objects.published().select_related("career")
+    return {
+        role.pk: mark_safe(render_to_string("careers/_role_link.html", {"role": role}).strip())
+        for role in roles.only("slug", "name", "short_name", "career__slug")
+    }
+
+
+def _group_titles(titles, role_links):
     """One entry per distinct title (accent/case-insensitive, in the page's language), with
-    every role it names; `row` is the title itself, to print it ({{ match.row|tr:"title" }})."""
+    the link of every role it names (`role_links`, by role id); `row` is the title itself,
+    to print it ({{ match.row|tr:"title" }})."""
     spanish = get_language() == "es"
     grouped = OrderedDict()
     for title in titles:
         key = (title.search_text_es if spanish else "") or title.search_text
-        entry = grouped.setdefault(key, {"title": title.title, "row": title, "roles": []})
-        if title.role not in entry["roles"]:
-            entry["roles"].append(title.role)
+        entry = grouped.setdefault(key, {"title": title.title, "row": title, "role_links": {}})
+        entry["role_links"].setdefault(title.role_id, role_links[title.role_id])
     return list(grouped.values())[:MAX_TITLE_RESULTS]
 
 

@@ -35,18 +35,26 @@ def test_title_finder_query_count_is_fixed_with_5000_titles(client, settings):
 
 
 def test_title_finder_reads_only_what_its_results_show(client, settings):
-    """A result shows a title and its role's name and link: the query that reads the
-    titles found leaves out the roles' definitions and focus, the longest text they have."""
+    """A result shows a title and its role's name and link: the roles are read once per
+    content version, without their definitions and focus (the longest text they have), and
+    no search after the first reads a role, joined to its titles or apart."""
     settings.DEBUG = True
     demo.seed(50)
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get("/careers/", {"q": "care"})
-    assert response.status_code == 200
-    assert response.context["matches"], "the search found no title"
-    reads = [q["sql"] for q in ctx.captured_queries if '"careers_role"."name' in q["sql"]]
-    assert reads, "no query read the titles with their roles"
-    for sql in reads:
+    searches = []
+    for words in ["care", "navigator"]:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get("/careers/", {"q": words})
+        assert response.status_code == 200
+        assert response.context["matches"], f"the search for {words!r} found no title"
+        searches.append([q["sql"] for q in ctx.captured_queries])
+    first, second = ([sql for sql in queries if '"careers_role"' in sql] for queries in searches)
+    assert first, "the first search read no role"
+    for sql in first:
         assert "definition" not in sql and "focus" not in sql, sql
+    assert not second, second
+    links = response.content.decode()
+    role = JobTitle.objects.filter(title__icontains="navigator").first().role
+    assert f'<a href="{role.get_absolute_url()}">' in links
 
 
 def test_title_finder_reads_an_exact_match_in_one_query(client, settings):
