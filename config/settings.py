@@ -87,6 +87,8 @@ MIDDLEWARE = [
     "config.middleware.HttpMethodsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The content version read once per request, for everything below that is keyed by it.
+    "content.pagecache.ContentVersionMiddleware",
     # Above the session, CSRF and messages middleware so that it sees every cookie they set.
     "consent.middleware.ConsentMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -15,6 +15,10 @@ shared cache a page costs one round trip (the content version) rather than two. 
 that cannot be reached is skipped (content/cache.py): the page is rendered as if it were
 not cached.
 
+A request reads the content version from the cache once (ContentVersionMiddleware), not
+once per cached fragment, page key and kept value it looks up: a trainings search looked
+it up about thirty times, each a round trip to a shared cache.
+
 A kept page is answered by CachedPageMiddleware, high in the middleware (below everything
 per visitor: consent, the banner and its CSRF token, security headers), so it skips what
 only a freshly rendered page needs; cache_public_page keeps the page on a miss.
@@ -27,6 +31,7 @@ a host that is not canonical (a port, a wildcard match), is rendered and not kep
 `?&`, `?utm_source=...` or `Host: site:8080` cannot fill the cache with copies.
 """
 
+import contextvars
 import hashlib
 import threading
 import time
@@ -51,17 +56,49 @@ VERSION_KEY = "pagecache:version"
 forget_on_recovery(VERSION_KEY)
 
 
+# Within a request (ContentVersionMiddleware): [the version this request read, or _UNREAD].
+# Elsewhere (a management command, a test outside a request): None, and every call asks.
+_request_version = contextvars.ContextVar("content_version", default=None)
+_UNREAD = object()
+
+
 def content_version():
-    """The current content version, or None when the cache cannot be reached."""
+    """The current content version, or None when the cache cannot be reached; within a
+    request, the one it read first (until it bumps the version itself)."""
+    held = _request_version.get()
+    if held is not None and held[0] is not _UNREAD:
+        return held[0]
     version = safe_get(VERSION_KEY)
     if version is None:
         safe_add(VERSION_KEY, uuid.uuid4().hex, None)
         version = safe_get(VERSION_KEY)
+    if held is not None:
+        held[0] = version
     return version
 
 
 def bump_content_version(**kwargs):
     safe_set(VERSION_KEY, uuid.uuid4().hex, None)
+    held = _request_version.get()
+    if held is not None:
+        held[0] = _UNREAD  # a request that saved content reads the new version
+
+
+class ContentVersionMiddleware:
+    """One read of the content version per request: every cached fragment, page key and
+    kept value of the request is keyed by the version it read first. A change saved
+    elsewhere while the request runs is seen by the next request, as if it had been saved
+    a moment later; a change the request saves itself is seen at once (bump_content_version)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set([_UNREAD])
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
 
 def invalidate_on_change(*models):

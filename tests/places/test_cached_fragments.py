@@ -8,8 +8,17 @@ types must never become one of the kept fragments.
 import re
 
 import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
 
-from content.pagecache import MAX_FRAGMENT_CHARACTERS, fragments_held
+from content.pagecache import (
+    MAX_FRAGMENT_CHARACTERS,
+    VERSION_KEY,
+    ContentVersionMiddleware,
+    bump_content_version,
+    content_version,
+    fragments_held,
+)
 from tests.employers.factories import EmployerFactory, LocationFactory
 from tests.places.test_county_map import counted, map_links
 from tests.trainings.factories import ProviderFactory, TrainingFactory
@@ -171,3 +180,47 @@ def test_a_kept_fragment_is_drawn_again_once_a_cached_page_would_have_expired(se
     settings.PAGE_CACHE_SECONDS = 0
     assert cached_fragment("test:expiry", draw) == "<p>2</p>"
     assert len(drawn) == 2
+
+
+def test_a_search_reads_the_content_version_once(client, monkeypatch):
+    """Every kept fragment, card and page key of a request is keyed by one content version,
+    read from the cache once: with a shared cache each read is a round trip (a trainings
+    search made about thirty)."""
+    for n in range(6):
+        albany = ProviderFactory(city="Albany", county="Albany", zip_code="12207")
+        TrainingFactory(title=f"Evening care course {n}", provider=albany)
+    reads = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        reads.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    for query in ({"q": "evening care", "zip": "12207", "county": "Albany"}, {"q": "course"}):
+        reads.clear()
+        response = client.get("/trainings/", query)
+        assert response.status_code == 200
+        assert response.content.decode().count('class="card training-card"') == 6
+        assert reads.count(VERSION_KEY) == 1, reads
+
+
+def test_within_a_request_the_content_version_holds_until_the_request_changes_content(rf):
+    seen = []
+
+    def view(request):
+        seen.append(content_version())
+        cache.set(VERSION_KEY, "saved-by-another-process")  # seen by the next request
+        seen.append(content_version())
+        bump_content_version()  # this request saved content: it reads the new version
+        seen.append(content_version())
+        seen.append(content_version())
+        return HttpResponse()
+
+    ContentVersionMiddleware(view)(rf.get("/"))
+    first, after_elsewhere, after_own, again = seen
+    assert first == after_elsewhere != after_own == again
+    assert after_own not in (first, "saved-by-another-process")
+    assert content_version() == after_own  # outside a request: read afresh each time
+    cache.set(VERSION_KEY, "outside")
+    assert content_version() == "outside"
