@@ -176,9 +176,11 @@ def cache_public_page(view=None, *, params=()):
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        key, kept = _kept_response(request, params)
-        if kept is not None:
-            return kept
+        key = getattr(request, MISSED, None)
+        if key is None:
+            key, kept = _kept_response(request, params)
+            if kept is not None:
+                return kept
         response = view(request, *args, **kwargs)
         if key is None:
             return response
@@ -187,6 +189,11 @@ def cache_public_page(view=None, *, params=()):
         return response
 
     return wrapped
+
+
+# The request attribute that holds the key CachedPageMiddleware looked up and found nothing
+# under.
+MISSED = "pagecache_missed"
 
 
 def _kept_response(request, params=()):
@@ -221,8 +228,14 @@ class CachedPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        _key, kept = _kept_response(request)  # no parameters: any query string passes on
-        return kept if kept is not None else self.get_response(request)
+        key, kept = _kept_response(request)  # no parameters: any query string passes on
+        if kept is not None:
+            return kept
+        if key is not None:
+            # Asked and not kept: cache_public_page, whose key for a request without a
+            # query string is this one, does not ask the cache again.
+            setattr(request, MISSED, key)
+        return self.get_response(request)
 
 
 class LocalStore:

@@ -3,8 +3,10 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
 from content.models import Status
+from content.pagecache import MAX_LOCAL_PAGE_BYTES, VERSION_KEY, LocalStore
 from tests.careers.factories import JobTitleFactory, RoleFactory
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +191,24 @@ def test_a_request_the_cache_must_not_answer_goes_through_the_whole_stack(client
     staff = get_user_model().objects.create_user("staff2", is_staff=True)
     client.force_login(staff)
     assert hasattr(client.get(role.get_absolute_url()).wsgi_request, "user")
+
+
+def test_a_page_not_kept_is_looked_up_once(client, role, monkeypatch):
+    """CachedPageMiddleware asks the cache for the page; on a miss the view's
+    cache_public_page keeps it without asking again (with Redis, a round trip saved)."""
+    asked = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        if key.startswith("pagecache:") and key != VERSION_KEY:
+            asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    assert client.get(role.get_absolute_url()).status_code == 200
+    assert len(asked) == 1, asked
+    # This process's copy forgotten: the shared copy answers, asked once.
+    monkeypatch.setattr("content.pagecache._pages", LocalStore(MAX_LOCAL_PAGE_BYTES))
+    asked.clear()
+    assert "Care Navigator" in client.get(role.get_absolute_url()).content.decode()
+    assert len(asked) == 1, asked
