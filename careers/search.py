@@ -26,15 +26,13 @@ all the words match its English or all match its Spanish.
 import re
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from content.cache import safe_get, safe_set
-from content.pagecache import content_version
+from content.pagecache import cached_for_content
 from content.text import TRIGRAM, fts_all, normalise
 
 MAX_QUERY_LENGTH = 100
@@ -210,20 +208,21 @@ def _found(titles, first):
 def _vocabulary(queryset):
     """{word: how many titles use it} over every title of the model.
 
-    Read once per content version (any change to a title starts a new one), not on every
-    search that misses: one query, then none until content changes.
+    Read once per content version (any change to a title starts a new one) and kept in
+    each process (content.pagecache.cached_for_content), not on every search that misses:
+    one query, then none, and no round trip to a shared cache, until content changes.
     """
-    key = f"careers:title-vocabulary:{content_version()}"
-    counts = safe_get(key)
-    if counts is None:
+
+    def count_words():
         counts = {}
         texts = queryset.model._default_manager.values_list("search_text", "search_text_es")
         for english, spanish in texts.iterator():
             for word in set(english.split()) | set(spanish.split()):
                 if word.isalpha():
                     counts[word] = counts.get(word, 0) + 1
-        safe_set(key, counts, settings.PAGE_CACHE_SECONDS)
-    return counts
+        return counts
+
+    return cached_for_content("careers:title-vocabulary", count_words)
 
 
 def _known(word, vocabulary):

@@ -212,3 +212,31 @@ def test_a_page_not_kept_is_looked_up_once(client, role, monkeypatch):
     asked.clear()
     assert "Care Navigator" in client.get(role.get_absolute_url()).content.decode()
     assert len(asked) == 1, asked
+
+
+@pytest.mark.parametrize(
+    "url, query",
+    [
+        ("/careers/", {"q": "navigatr"}),  # a typo: the finder reads its vocabulary
+        ("/careers/", {"q": "care navigator"}),
+        ("/es/careers/", {"q": "navegador"}),
+    ],
+)
+def test_a_title_search_asks_the_shared_cache_for_the_content_version_only(
+    client, role, monkeypatch, url, query
+):
+    """What a search reuses (the finder's vocabulary and role links, cards, choices) is
+    kept in the process per content version: with Redis, one round trip a search."""
+    asked = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        asked.append(key)
+        return real_get(key, *args, **kwargs)
+
+    client.get(url, query)  # the first search of this content version reads and keeps them
+    monkeypatch.setattr(cache, "get", counting_get)
+    response = client.get(url, query)
+    assert response.status_code == 200
+    assert response.context["matches"], "the search found no title"
+    assert asked == [VERSION_KEY]
