@@ -4,7 +4,10 @@ bench/results/explain.txt. For each search page (the trainings search with text,
 and a ZIP code; the employers search by ZIP code and miles; the title finder; the guide),
 one request through the test client records its queries, and each query that reads
 trainings, employers, locations or job titles is run again under EXPLAIN (ANALYZE, BUFFERS).
-Fails when any plan reads one of those tables with a sequential scan.
+Fails when any plan reads one of those tables with a sequential scan. Each such query is
+also timed both ways, the planner's plan and the best plan without sequential scans
+(`SET LOCAL enable_seqscan = off`), the median execution time of RUNS runs each, so the
+report says whether an index would have served it faster at this size.
 
 Run on the `make bench` database once it is seeded (bench/http_bench.py prepares it):
     DATABASE_URL=postgres://.../bench_http python bench/explain.py
@@ -13,6 +16,7 @@ Run on the `make bench` database once it is seeded (bench/http_bench.py prepares
 import os
 import random
 import re
+import statistics
 import sys
 from pathlib import Path
 
@@ -26,12 +30,28 @@ import django  # noqa: E402
 django.setup()
 
 import site_sample  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 BIG_TABLES = ("trainings_training", "employers_employer", "employers_location", "careers_jobtitle")
 SEQ_SCAN = re.compile(r"Seq Scan on (" + "|".join(BIG_TABLES) + r")\b")
+EXECUTION_TIME = re.compile(r"Execution Time: ([0-9.]+) ms")
+RUNS = 5
+
+
+def execution_ms(sql, *, seqscan=True):
+    """The median execution time (ms) of `sql` over RUNS runs of EXPLAIN ANALYZE, with the
+    planner's plan or (`seqscan=False`) the best one without a sequential scan."""
+    times = []
+    with transaction.atomic(), connection.cursor() as cursor:
+        if not seqscan:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        for _ in range(RUNS):
+            cursor.execute("EXPLAIN (ANALYZE) " + sql)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            times.append(float(EXECUTION_TIME.search(plan).group(1)))
+    return statistics.median(times)
 
 
 def urls():
@@ -73,8 +93,14 @@ def main():
                 cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
                 plan = "\n".join(row[0] for row in cursor.fetchall())
             out += [sql, "", plan, ""]
-            for match in SEQ_SCAN.finditer(plan):
-                problems.append(f"{name}: {match.group(0)}")
+            scans = sorted({match.group(0) for match in SEQ_SCAN.finditer(plan)})
+            if scans:
+                planned, indexed = execution_ms(sql), execution_ms(sql, seqscan=False)
+                faster = "the planner's" if planned <= indexed else "the index plan"
+                problems.append(
+                    f"{name}: {', '.join(scans)} ({planned:.2f} ms; without sequential "
+                    f"scans {indexed:.2f} ms: {faster} is faster)"
+                )
     header = [
         f"EXPLAIN (ANALYZE, BUFFERS) of every search query on {connection.vendor}, "
         f"{site_sample.Training.objects.count():,} trainings, "
@@ -82,8 +108,7 @@ def main():
         f"{site_sample.JobTitle.objects.count():,} job titles.",
         "Sequential scans of "
         + ", ".join(BIG_TABLES)
-        + ": "
-        + ("; ".join(problems) if problems else "none"),
+        + (":\n- " + "\n- ".join(problems) if problems else ": none"),
         "",
     ]
     path = HERE / "results" / "explain.txt"
