@@ -22,10 +22,14 @@ TITLES = 4000
 @pytest.fixture
 def many_titles():
     """4,000 titles, two in five of them "specialist" ones, as the planner sees them after
-    ANALYZE (a few dozen rows would be read whole whatever the indexes)."""
-    role = RoleFactory()
+    ANALYZE (a few dozen rows would be read whole whatever the indexes), shared among three
+    roles as the site's titles are among its roles (with one role, the index of a role's
+    titles by title serves the order as well)."""
+    first = RoleFactory()
+    roles = [first, *(RoleFactory(career=first.career) for _ in range(2))]
     rows = []
     for n in range(TITLES):
+        role = roles[n % len(roles)]
         if n % 5 < 2:
             english, spanish = f"Specialist {n:05d}", f"Especialista {n:05d}"
         else:
