@@ -14,7 +14,9 @@
 4. For each page type, wrk walks its list of URLs (bench/walk.lua) at 1 and then 8
    connections for a few seconds each; /healthz first and last.
 5. bench/results/latest.json and latest.md, and the table in README.md's "Performance"
-   section; on PostgreSQL, bench/results/postgresql.json and postgresql.md instead.
+   section; on PostgreSQL, bench/results/postgresql.json and postgresql.md instead; with a
+   shared cache (CACHE_URL=redis://..., as production runs: docs/deploy.md), the same names
+   with "-redis" (sqlite-redis.*, postgresql-redis.*).
 
     python bench/http_bench.py [--seconds 5] [--only "trainings search,healthz"]
 """
@@ -615,11 +617,19 @@ def markdown(report):
     return "\n".join(lines)
 
 
+def results_name(database, cache_url):
+    """SQLite's run with the per-process cache: "latest" (and the README's table); else the
+    database, with "-redis" for a run on a shared cache, so no run replaces another's."""
+    redis = cache_url.startswith(("redis://", "rediss://"))
+    if database == "sqlite" and not redis:
+        return "latest"
+    return database + ("-redis" if redis else "")
+
+
 def write(report, *, readme=True):
-    """SQLite's run: results/latest.* and the README's table; PostgreSQL's run:
-    results/postgresql.*, so neither database's run replaces the other's figures."""
+    """results/<results_name>.json and .md, and for "latest" the README's table."""
     RESULTS.mkdir(exist_ok=True)
-    name = "latest" if report["database"] == "sqlite" else report["database"]
+    name = results_name(report["database"], os.environ.get("CACHE_URL", ""))
     (RESULTS / f"{name}.json").write_text(json.dumps(report, indent=2) + "\n")
     text = markdown(report)
     (RESULTS / f"{name}.md").write_text(text)
