@@ -76,6 +76,23 @@ def _fresh_cache(request):
     registry.forget()
 
 
+@pytest.fixture
+def cache_reads(monkeypatch):
+    """The keys asked of the shared cache (cache.get) from here on, in order; the cache
+    itself still answers. With Redis each is a round trip."""
+    from django.core.cache import cache
+
+    keys = []
+    real_get = cache.get
+
+    def counting_get(key, *args, **kwargs):
+        keys.append(key)
+        return real_get(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "get", counting_get)
+    return keys
+
+
 def _is_transactional(request):
     marker = request.node.get_closest_marker("django_db")
     return "transactional_db" in request.fixturenames or bool(

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 
 from content.models import Status
 from content.pagecache import MAX_LOCAL_PAGE_BYTES, VERSION_KEY, LocalStore
@@ -193,25 +192,20 @@ def test_a_request_the_cache_must_not_answer_goes_through_the_whole_stack(client
     assert hasattr(client.get(role.get_absolute_url()).wsgi_request, "user")
 
 
-def test_a_page_not_kept_is_looked_up_once(client, role, monkeypatch):
+def test_a_page_not_kept_is_looked_up_once(client, role, monkeypatch, cache_reads):
     """CachedPageMiddleware asks the cache for the page; on a miss the view's
     cache_public_page keeps it without asking again (with Redis, a round trip saved)."""
-    asked = []
-    real_get = cache.get
 
-    def counting_get(key, *args, **kwargs):
-        if key.startswith("pagecache:") and key != VERSION_KEY:
-            asked.append(key)
-        return real_get(key, *args, **kwargs)
+    def pages_asked():
+        return [key for key in cache_reads if key != VERSION_KEY]
 
-    monkeypatch.setattr(cache, "get", counting_get)
     assert client.get(role.get_absolute_url()).status_code == 200
-    assert len(asked) == 1, asked
+    assert len(pages_asked()) == 1, cache_reads
     # This process's copy forgotten: the shared copy answers, asked once.
     monkeypatch.setattr("content.pagecache._pages", LocalStore(MAX_LOCAL_PAGE_BYTES))
-    asked.clear()
+    cache_reads.clear()
     assert "Care Navigator" in client.get(role.get_absolute_url()).content.decode()
-    assert len(asked) == 1, asked
+    assert len(pages_asked()) == 1, cache_reads
 
 
 @pytest.mark.parametrize(
@@ -223,20 +217,13 @@ def test_a_page_not_kept_is_looked_up_once(client, role, monkeypatch):
     ],
 )
 def test_a_title_search_asks_the_shared_cache_for_the_content_version_only(
-    client, role, monkeypatch, url, query
+    client, role, cache_reads, url, query
 ):
     """What a search reuses (the finder's vocabulary and role links, cards, choices) is
     kept in the process per content version: with Redis, one round trip a search."""
-    asked = []
-    real_get = cache.get
-
-    def counting_get(key, *args, **kwargs):
-        asked.append(key)
-        return real_get(key, *args, **kwargs)
-
     client.get(url, query)  # the first search of this content version reads and keeps them
-    monkeypatch.setattr(cache, "get", counting_get)
+    cache_reads.clear()
     response = client.get(url, query)
     assert response.status_code == 200
     assert response.context["matches"], "the search found no title"
-    assert asked == [VERSION_KEY]
+    assert cache_reads == [VERSION_KEY]

@@ -182,27 +182,19 @@ def test_a_kept_fragment_is_drawn_again_once_a_cached_page_would_have_expired(se
     assert len(drawn) == 2
 
 
-def test_a_search_reads_the_content_version_once(client, monkeypatch):
+def test_a_search_reads_the_content_version_once(client, cache_reads):
     """Every kept fragment, card and page key of a request is keyed by one content version,
     read from the cache once: with a shared cache each read is a round trip (a trainings
     search made about thirty)."""
     for n in range(6):
         albany = ProviderFactory(city="Albany", county="Albany", zip_code="12207")
         TrainingFactory(title=f"Evening care course {n}", provider=albany)
-    reads = []
-    real_get = cache.get
-
-    def counting_get(key, *args, **kwargs):
-        reads.append(key)
-        return real_get(key, *args, **kwargs)
-
-    monkeypatch.setattr(cache, "get", counting_get)
     for query in ({"q": "evening care", "zip": "12207", "county": "Albany"}, {"q": "course"}):
-        reads.clear()
+        cache_reads.clear()
         response = client.get("/trainings/", query)
         assert response.status_code == 200
         assert response.content.decode().count('class="card training-card"') == 6
-        assert reads.count(VERSION_KEY) == 1, reads
+        assert cache_reads.count(VERSION_KEY) == 1, cache_reads
 
 
 def test_within_a_request_the_content_version_holds_until_the_request_changes_content(rf):
