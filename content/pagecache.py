@@ -165,6 +165,11 @@ def cache_key(request, params=()):
     return f"pagecache:{version}:{hashlib.sha256(page.encode()).hexdigest()}"
 
 
+# The request attribute that holds the key CachedPageMiddleware looked up and found nothing
+# under.
+MISSED = "pagecache_missed"
+
+
 def cache_public_page(view=None, *, params=()):
     """Serve an anonymous GET of `view` from the cache while content is unchanged.
 
@@ -189,11 +194,6 @@ def cache_public_page(view=None, *, params=()):
         return response
 
     return wrapped
-
-
-# The request attribute that holds the key CachedPageMiddleware looked up and found nothing
-# under.
-MISSED = "pagecache_missed"
 
 
 def _kept_response(request, params=()):
