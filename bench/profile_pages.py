@@ -33,7 +33,6 @@ inprocess.setup()
 
 from django.db import connection  # noqa: E402
 from django.template.backends.django import Template  # noqa: E402
-from django.test import Client  # noqa: E402
 
 
 class Phases:
@@ -109,7 +108,7 @@ def main():
     listed = [u for u in args.urls.read_text().split() if u.startswith("/")]
     # A short list (a content page) is sent over and over; a long one each URL once.
     urls = list(itertools.islice(itertools.cycle(listed), args.requests))
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = inprocess.client()
     client.get(urls[0])  # imports, connection, caches
     if args.phases:
         print_phases(client, urls)

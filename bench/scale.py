@@ -75,7 +75,6 @@ def serve(queries):
     inprocess.setup()
     import site_sample
     from django.db import connection
-    from django.test import Client
 
     rng = random.Random(11)
     zips = site_sample.ny_zips()
@@ -84,7 +83,7 @@ def serve(queries):
         "employers search": site_sample.employer_search_urls(rng, queries + WARM, zips),
         "title finder": site_sample.title_finder_urls(rng, queries + WARM),
     }
-    client = Client(HTTP_HOST="127.0.0.1")
+    client = inprocess.client()
     for urls in lists.values():
         for url in urls[:WARM]:
             client.get(url)
