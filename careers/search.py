@@ -278,6 +278,7 @@ def find_titles(queryset, query, *, first=0):
         return Finding(queryset.none(), exact=False, words=rewritten)
     # At least one strong word: a condition an index can serve, unlike a count of them.
     candidates = queryset.filter(_words_in_either_language(strong, every=False))
+    page = None
     if len(rewritten) == 2:
         # No title holds both words in one language (the steps above), so the most a title
         # shares is both, one in each language, else one: asked through the indexes,
@@ -286,7 +287,16 @@ def find_titles(queryset, query, *, first=0):
         titles = both if both.exists() else candidates
     else:
         scored = candidates.annotate(hits=_hits(rewritten))
-        best = scored.order_by("-hits").values_list("hits", flat=True).first()
+        if first:
+            # One pass over the candidates, not two (the best count, then the titles that
+            # have it): in this order the titles with the most hits come first, by title,
+            # so those of the first `first` that share the top count are the page. At
+            # 50,000 titles each pass read every title that holds a common word ("care").
+            ranked = list(scored.order_by("-hits", "title", "pk")[:first])
+            best = ranked[0].hits if ranked else None
+            page = [title for title in ranked if title.hits == best]
+        else:
+            best = scored.order_by("-hits").values_list("hits", flat=True).first()
         if best is None:
             titles = queryset.none()
         elif best > 1:
@@ -297,8 +307,9 @@ def find_titles(queryset, query, *, first=0):
             # titles are read in order from the title index (migration 0018).
             titles = candidates
     titles = titles.order_by("title", "pk")
-    rows = list(titles[:first]) if first else None
-    return Finding(titles, exact=False, words=rewritten, rows=rows)
+    if first and page is None:
+        page = list(titles[:first])
+    return Finding(titles, exact=False, words=rewritten, rows=page)
 
 
 def _hits(words):

@@ -232,3 +232,44 @@ def test_suggestions_are_the_titles_sharing_the_most_words_in_title_order():
     ]
     # Both words, one in the English title and one in the Spanish: it shares the most.
     assert suggested("housing especialista") == ["Housing Specialist"]
+
+
+def test_a_page_of_suggestions_is_read_in_one_pass_over_the_titles_sharing_words():
+    """With `first` (the finder page), the titles that share the most of three or more words
+    come from one query, not one for the best count and another for the titles with it:
+    each read every title holding a common word. The page is the same as the queryset's."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from careers.search import find_titles
+
+    role = RoleFactory()
+    for title in (
+        "Specialist Coach",
+        "Housing Specialist",
+        "Housing Navigator",
+        "Wellness Coach",
+        "Peer Specialist",
+    ):
+        JobTitleFactory(role=role, title=title)
+
+    def page(query, first):
+        with CaptureQueriesContext(connection) as queries:
+            finding = find_titles(JobTitle.objects.all(), query, first=first)
+        counted = [q["sql"] for q in queries.captured_queries if '"hits"' in q["sql"]]
+        assert len(counted) == 1
+        assert not finding.exact
+        shown = [title.title for title in finding.rows]
+        assert shown == [title.title for title in finding.titles][:first]
+        return shown
+
+    # Two titles hold two of the three words: they, by title; none of the others.
+    assert page("housing specialist coach", 40) == ["Housing Specialist", "Specialist Coach"]
+    assert page("housing specialist coach", 1) == ["Housing Specialist"]
+    # No title holds two: every title with a word that says something, by title.
+    assert page("housing zebra wellness", 40) == [
+        "Housing Navigator",
+        "Housing Specialist",
+        "Wellness Coach",
+    ]
+    assert page("housing zebra wellness", 2) == ["Housing Navigator", "Housing Specialist"]
