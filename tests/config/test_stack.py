@@ -34,7 +34,9 @@ def test_the_room_beneath_is_more_than_a_chunk_and_deep_calls_still_work():
         on_fresh_stack(down, sys.getrecursionlimit() * 2)
 
 
-@pytest.mark.django_db
+# Outside a test transaction: a WSGI request starts by closing the database connection if it
+# is in one (django.db.close_old_connections), as the test client does not.
+@pytest.mark.django_db(transaction=True)
 def test_the_wsgi_application_serves_the_site():
     answered = {}
 
