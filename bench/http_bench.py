@@ -89,8 +89,21 @@ def database_url():
     for name in ("BENCH_DATABASE_URL", "DATABASE_URL"):
         url = os.environ.get(name, "")
         if url.startswith(("postgres://", "postgresql://")):
+            create_postgres_database(url)
             return url
     return f"sqlite:///{HERE / 'http.sqlite3'}"
+
+
+def create_postgres_database(url):
+    """Create the PostgreSQL database `url` names when the server does not have it yet (the
+    run then migrates and seeds it), so a new name is enough to get a database of its own."""
+    import psycopg
+
+    server, name = url.rstrip("/").rsplit("/", 1)
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if not exists.fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def conn_max_age():

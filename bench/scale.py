@@ -36,6 +36,7 @@ from http_bench import (  # noqa: E402
     RESULTS,
     base_env,
     conn_max_age,
+    create_postgres_database,
     load_average,
     machine,
     manage,
@@ -55,16 +56,6 @@ def database_url(factor):
         create_postgres_database(url)
         return url
     return f"sqlite:///{HERE / f'scale-{factor}x.sqlite3'}"
-
-
-def create_postgres_database(url):
-    import psycopg
-
-    server, name = url.rsplit("/", 1)
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
-        if not exists.fetchone():
-            connection.execute(f'CREATE DATABASE "{name}"')
 
 
 def serve(queries):
