@@ -92,7 +92,8 @@ def main():
             f"| {name} | {min(times):.3f} | {statistics.median(times):.3f} | "
             f"{worst:.3f} ({worst_depth}) | {worst / min(times):.1f}x |"
         )
-    slow = [d for d, ms in by_way["plain"] if ms > 1.3 * min(ms for _d, ms in by_way["plain"])]
+    fastest = min(ms for _depth, ms in by_way["plain"])
+    slow = [depth for depth, ms in by_way["plain"] if ms > 1.3 * fastest]
     lines += [
         "",
         f"Plain, the depths more than 1.3x slower than the fastest: {slow or 'none'}.",

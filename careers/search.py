@@ -287,16 +287,14 @@ def find_titles(queryset, query, *, first=0):
         titles = both if both.exists() else candidates
     else:
         scored = candidates.annotate(hits=_hits(rewritten))
+        # One pass over the candidates gives both the best count and the page, not one
+        # pass for each: in this order the titles with the most hits come first, by title,
+        # so those of the first `first` that share the top count are the page. At 50,000
+        # titles each pass read every title that holds a common word ("care").
+        ranked = list(scored.order_by("-hits", "title", "pk")[: first or 1])
+        best = ranked[0].hits if ranked else None
         if first:
-            # One pass over the candidates, not two (the best count, then the titles that
-            # have it): in this order the titles with the most hits come first, by title,
-            # so those of the first `first` that share the top count are the page. At
-            # 50,000 titles each pass read every title that holds a common word ("care").
-            ranked = list(scored.order_by("-hits", "title", "pk")[:first])
-            best = ranked[0].hits if ranked else None
             page = [title for title in ranked if title.hits == best]
-        else:
-            best = scored.order_by("-hits").values_list("hits", flat=True).first()
         if best is None:
             titles = queryset.none()
         elif best > 1:
