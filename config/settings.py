@@ -148,10 +148,19 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # cannot hold a connection and a worker indefinitely. gunicorn's own timeout
 # (gunicorn.conf.py) bounds the whole request.
 DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=30000)
+# What PostgreSQL's planner takes a page read out of order to cost, against 1.0 for one
+# read in order. Its default, 4.0, models spinning disks; the site's tables fit in memory
+# many times over and live on SSDs, for which PostgreSQL's manual suggests 1.1. With 4.0
+# the planner read every job title or training rather than an index that answered a search
+# two or more times faster (bench/results/explain.txt, docs/deploy.md).
+DATABASE_RANDOM_PAGE_COST = env.float("DATABASE_RANDOM_PAGE_COST", default=1.1)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
-    _timeout = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
-    _db_options["options"] = f"{_db_options.get('options', '')} {_timeout}".strip()
+    _settings = (
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS} "
+        f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST}"
+    )
+    _db_options["options"] = f"{_db_options.get('options', '')} {_settings}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
