@@ -103,6 +103,16 @@ def _page_after_counting(paginator, number, rows=None):
     return paginator._get_page(_in_order(ids, rows), number, paginator)
 
 
+def first_rows(queryset, top, *, first_ids, rows):
+    """The first `top` rows of `queryset` (a list): from `first_ids(top)` and `rows(ids)`
+    when first_ids can tell them (see paginate), else read in the queryset's order, which
+    sorts every match. For a list shown whole and not paged (the guide's trainings)."""
+    ids = first_ids(top)
+    if ids is None:
+        return list(queryset[:top])
+    return _in_order(ids, rows)
+
+
 def _in_order(ids, rows):
     """rows(ids) in the order of `ids`, without a row deleted since its id was read."""
     by_id = {row.pk: row for row in rows(ids)}

@@ -11,6 +11,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext
 
 from content.models import EducationLevel
+from content.pagination import first_rows
 from trainings.filters import DEFAULT_MILES, TrainingFilter
 from trainings.forms import NO_QUALIFICATION
 from trainings.models import Training
@@ -164,7 +165,11 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
     )
     trainings, nearest = [], []
     if filterset.is_valid():
-        trainings = list(filterset.qs[:MAX_TRAININGS])
+        # Near a ZIP code, from the trainings of the providers nearest to it when they
+        # settle the first ones, as the trainings search reads its first page.
+        trainings = first_rows(
+            filterset.qs, MAX_TRAININGS, first_ids=filterset.first_ids, rows=filterset.page_rows
+        )
         nearest = filterset.nearest_beyond_reach(trainings)
     if budget is not None:
         notes.append(

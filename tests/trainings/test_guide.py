@@ -3,7 +3,10 @@
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from careers.models import Role
 from content.models import EducationLevel
 from tests.careers.factories import CareerFactory, EducationRequirementFactory, RoleFactory
 from tests.trainings.factories import ProviderFactory, TrainingFactory
@@ -174,11 +177,34 @@ def test_nothing_within_reach_shows_the_nearest_in_a_fixed_number_of_queries(
 ):
     # The guide's own trainings (in-person ones sort first) answer whether any is within
     # reach: no query of its own for that, only the nearest providers, their nearest
-    # trainings and those trainings' roles.
+    # trainings and those trainings' roles. The nearest providers' trainings within reach
+    # are too few to be the guide's first ones, so every match is sorted: one query more.
     query = {"have": "license_sw", "want": "care-manager", "zip": "10001", "miles": "10"}
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(URL, query)
     result = response.context["result"]
     assert [t.title for t in result.trainings] == ["RN care management online"]
     assert [t.title for t in result.nearest] == ["MSW (Albany)"]
     assert "Nothing within 10 miles; the nearest are:" in response.content.decode()
+
+
+def test_near_a_zip_the_guide_reads_its_trainings_from_the_nearest_providers(
+    client, roles_and_trainings
+):
+    """When the trainings of the providers nearest the ZIP code settle the guide's first
+    trainings (TrainingFilter.first_ids), they come from those providers' trainings, as the
+    trainings search's first page does, not from sorting every match; and they are the
+    same trainings, in the same order, as the search the guide links to."""
+    cc = Role.objects.get(slug="care-coordinator")
+    for n in range(12):
+        provider = ProviderFactory(zip_code="10451", name=f"Bronx provider {n}")
+        TrainingFactory(title=f"Care coordination {n:02d}", provider=provider, roles=[cc])
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(URL, {"have": "high_school", "zip": "10451"})
+    # Read before the next request, which empties the connection's query log.
+    limited = [q["sql"] for q in queries.captured_queries if "LIMIT 10" in q["sql"]]
+    assert limited and all('"provider_id" IN (' in sql for sql in limited), limited
+    result = response.context["result"]
+    assert len(result.trainings) == 10
+    search = client.get("/trainings/?" + result.search_query)
+    assert [t.pk for t in result.trainings] == [t.pk for t in search.context["trainings"]][:10]
