@@ -12,7 +12,7 @@ from content.loading import refresh_planner_statistics
 from tests.careers.factories import RoleFactory
 
 pytestmark = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="PostgreSQL's GIN pending lists"
+    connection.vendor != "postgresql", reason="PostgreSQL's planner and GIN indexes"
 )
 
 INDEXES = ("careers_jobtitle_search_text_trgm", "careers_jobtitle_search_text_es_trgm")
