@@ -156,11 +156,11 @@ DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default
 DATABASE_RANDOM_PAGE_COST = env.float("DATABASE_RANDOM_PAGE_COST", default=1.1)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     _db_options = DATABASES["default"].setdefault("OPTIONS", {})
-    _settings = (
+    _server_settings = (
         f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS} "
         f"-c random_page_cost={DATABASE_RANDOM_PAGE_COST}"
     )
-    _db_options["options"] = f"{_db_options.get('options', '')} {_settings}".strip()
+    _db_options["options"] = f"{_db_options.get('options', '')} {_server_settings}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
