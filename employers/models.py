@@ -6,14 +6,14 @@ lives in EmployerQuerySet.search so every caller gets the same query plan.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from content.models import Publishable, PublishableQuerySet, Sourced
-from places.geo import is_zip, near
+from places.geo import box_lookups, distance_expression, is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
 
 
@@ -98,11 +98,18 @@ class EmployerQuerySet(PublishableQuerySet):
         if region:
             locations = locations.filter(region=region)
         if point is not None:
+            in_box = locations.filter(**box_lookups(point, miles), employer_id=OuterRef("pk"))
             locations = near(locations, point, miles)
-            nearest = locations.filter(employer=OuterRef("pk")).order_by("distance", "pk")
+            # Its nearest location in the box: within `miles` when any of them is, as
+            # the filter makes sure. One distance per location in the box, and no sort.
+            nearest = (
+                in_box.order_by()
+                .values("employer_id")
+                .annotate(nearest=Min(distance_expression(point)))
+            )
             employers = (
                 employers.filter(pk__in=locations.values("employer_id"))
-                .annotate(distance=Subquery(nearest.values("distance")[:1]))
+                .annotate(distance=Subquery(nearest.values("nearest")))
                 .order_by("distance", "name", "pk")
             )
             location_order = ["distance", "name", "pk"]

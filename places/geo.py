@@ -223,6 +223,13 @@ def bounding_box(point, miles):
     )
 
 
+def box_lookups(point, miles, lat_field="latitude", lon_field="longitude"):
+    """Field lookups for the rows inside bounding_box(point, miles): what an index on the
+    coordinates can find, before any distance is computed."""
+    min_lat, max_lat, min_lon, max_lon = bounding_box(point, miles)
+    return {f"{lat_field}__range": (min_lat, max_lat), f"{lon_field}__range": (min_lon, max_lon)}
+
+
 def near(
     queryset,
     point,
@@ -241,16 +248,11 @@ def near(
     `keep`, a Q, adds rows whatever their distance (the guide keeps online trainings);
     their `name` is still their distance, or None without coordinates.
     """
-    min_lat, max_lat, min_lon, max_lon = bounding_box(point, miles)
     # Built in this order on purpose: the database tests the cheap box before it computes
     # the distance. (One Q(**kwargs) sorts its keywords, which put "distance" first, and
     # SQLite evaluates the terms as written: the haversine, Python functions there, ran for
     # every row, not only for those in the box.)
-    within = (
-        Q(**{f"{lat_field}__range": (min_lat, max_lat)})
-        & Q(**{f"{lon_field}__range": (min_lon, max_lon)})
-        & Q(**{f"{name}__lte": miles})
-    )
+    within = Q(**box_lookups(point, miles, lat_field, lon_field)) & Q(**{f"{name}__lte": miles})
     return queryset.annotate(**{name: distance_expression(point, lat_field, lon_field)}).filter(
         within | keep if keep is not None else within
     )
