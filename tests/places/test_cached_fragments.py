@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 
 from content.pagecache import (
-    MAX_FRAGMENT_CHARACTERS,
+    MAX_FRAGMENT_BYTES,
     VERSION_KEY,
     ContentVersionMiddleware,
     bump_content_version,
@@ -86,7 +86,7 @@ def test_what_a_visitor_types_is_never_kept(client):
     # with the number of distinct values sent.
     count, size = fragments_held()
     assert count - held <= 10
-    assert size <= MAX_FRAGMENT_CHARACTERS
+    assert size <= MAX_FRAGMENT_BYTES
 
 
 def test_a_kept_result_card_shows_each_search_its_own_distance(client):
@@ -150,6 +150,44 @@ def test_a_kept_employer_card_shows_each_search_its_own_distance_and_other_locat
     employer.save()
     renamed = client.get("/employers/", {"zip": "12207", "miles": "5"}).content.decode()
     assert "Renamed card employer" in renamed and "Kept card employer" not in renamed
+
+
+def result_list(response):
+    html = response.content.decode()
+    return re.search(r'<ul class="training-list">.*?</ul>', html, re.S).group(0)
+
+
+def kept_cards():
+    """{(language, name): kept value} of the training cards this process keeps for the
+    current content."""
+    from content.pagecache import _fragments
+
+    return {
+        (language, name): kept[0]
+        for (version, language, name), kept in _fragments._entries.items()
+        if version == content_version() and name.startswith("trainings:card:")
+    }
+
+
+@pytest.mark.parametrize("prefix", ["", "/es"])
+def test_a_card_comes_back_from_its_compressed_copy_as_it_was_rendered(client, prefix):
+    provider = ProviderFactory(county="Albany", zip_code="12207", city="Albany")
+    for n in range(4):
+        TrainingFactory(title=f"Kept compressed {n}", provider=provider, delivery="in_person")
+    query = {"county": "Albany", "zip": "12207", "miles": "25"}
+    rendered = result_list(client.get(f"{prefix}/trainings/", query))
+    kept = kept_cards()
+    assert len(kept) == 4
+    for value in kept.values():
+        assert isinstance(value, bytes)
+    # The cards after the first are kept in a fraction of their markup (the first is the
+    # dictionary the others are compressed with).
+    card_markup = len(rendered.encode()) / 4
+    assert sorted(len(value) for value in kept.values())[:3][-1] < card_markup / 3
+    again = result_list(client.get(f"{prefix}/trainings/", query))
+    assert kept_cards() == kept  # nothing rendered again
+    assert again == rendered
+    assert again.count("Kept compressed") == 8  # each title twice: link and checkbox label
 
 
 def test_kept_fragments_stay_within_their_bound(client, monkeypatch):
