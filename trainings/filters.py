@@ -235,10 +235,21 @@ class TrainingFilter(django_filters.FilterSet):
         if data is not None:
             data = _blank_defaults(data)
         super().__init__(data, *args, **kwargs)
+        # The search page's choices are the same for every request of a content version
+        # and language, and so is its form class (get_form_class); the guide's are its own.
+        self.shared_form_class = choices is None
         career_choices, role_choices = choices or role_and_career_choices()
         self.filters["career"].extra["choices"] = fixed_choices(career_choices)
         self.filters["role"].extra["choices"] = fixed_choices(role_choices)
         self.notices = []
+
+    def get_form_class(self):
+        """The form class of these filters: for the search page, built once per content
+        version and language (each form still gets its own copy of the fields), where
+        django-filter builds a field per filter and a class on every request."""
+        if not self.shared_form_class:
+            return super().get_form_class()
+        return cached_for_content("trainings:filter-form-class", super().get_form_class)
 
     # Whether filter_q lists the trainings that hold the words from the text index (see
     # trainings/search.py); matching_near_first turns it off.

@@ -505,3 +505,18 @@ def test_a_query_of_only_control_characters_finds_nothing_without_an_error(clien
     response = client.get("/trainings/", {"q": "\x1b\x07"})
     assert response.status_code == 200
     assert list(response.context["page_obj"]) == []
+
+
+def test_the_form_class_is_built_once_per_content_version_and_follows_changes(client):
+    RoleFactory(career=CareerFactory(slug="first-career", title="First career"), slug="r1")
+    first = client.get(URL, {"q": "one"}).context["form"]
+    second = client.get(URL, {"q": "two", "zip": "10001"}).context["form"]
+    assert type(first) is type(second)
+    assert first is not second and first.fields["sort"] is not second.fields["sort"]
+    # Each form still has its own fields: the order choices near a ZIP code stay its own.
+    assert first.fields["sort"].choices != second.fields["sort"].choices
+    RoleFactory(career=CareerFactory(slug="new-career", title="New career"), slug="r2")
+    third = client.get(URL, {"q": "three"}).context["form"]
+    assert type(third) is not type(first)
+    assert ("new-career", "New career") in list(third.fields["career"].choices)
+    assert ("new-career", "New career") not in list(first.fields["career"].choices)
