@@ -240,18 +240,18 @@ class CachedPageMiddleware:
 
 
 # What an entry of a LocalStore costs besides its value: its key, the tuple it is kept in and
-# its place in the dict, about 330 bytes for a result card's (tracemalloc). Counted with
-# the value, so the bound holds for many small entries as for a few large ones.
-ENTRY_BYTES = 320
+# its place in the dict: about 330 bytes for a result card's (tracemalloc, 10,000 entries).
+# Counted with the value, so the bound holds for many small entries as for a few large ones.
+ENTRY_BYTES = 330
 
 
 class LocalStore:
     """A bounded copy in this process: {key: (value, size, when kept)}, least recently used
-    first, at most `max_size` (the sum of the values' sizes) in all, so a worker's memory
-    stays flat however many pages it serves. An entry is also dropped PAGE_CACHE_SECONDS
-    after it was kept, as a cached page is: with a per-process cache (locmem) a change saved
-    through another process never changes this process's content version, and a kept copy
-    must not outlive the pages."""
+    first, at most `max_size` (the sum of the entries' sizes: each value's, plus ENTRY_BYTES)
+    in all, so a worker's memory stays flat however many pages it serves. An entry is also
+    dropped PAGE_CACHE_SECONDS after it was kept, as a cached page is: with a per-process
+    cache (locmem) a change saved through another process never changes this process's
+    content version, and a kept copy must not outlive the pages."""
 
     def __init__(self, max_size):
         self.max_size = max_size
