@@ -59,8 +59,7 @@ def main():
     for n in range(args.requests):
         if n == half:
             counted.update(rendered=0, shown=0)
-            pagecache.cached_template = counting_card
-            # The card tags imported it by name: count through their module's reference.
+            # The card tags imported cached_template by name: count through their reference.
             for module in _card_modules():
                 module.cached_template = counting_card
         for urls in lists:

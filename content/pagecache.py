@@ -356,15 +356,10 @@ def cached_template(name, template_name, context, fill=None):
     a 1.6 KB training card keeps in about 170 bytes. The store then holds several times as
     many cards as it would hold markup; inflating one takes about 5 microseconds, rendering
     it about half a millisecond."""
-    key = _fragment_key(name)
-    packed = _fragments.get(key) if key is not None else None
-    if packed is not None:
-        markup = _inflated(template_name, packed)
-    else:
-        markup = render_to_string(template_name, context)
-        if key is not None:
-            packed = _compressed(template_name, markup)
-            _fragments.put(key, packed, len(packed))
+    packed = cached_for_content(
+        name, lambda: _compressed(template_name, render_to_string(template_name, context))
+    )
+    markup = _inflated(template_name, packed)
     for mark, text in (fill or {}).items():
         markup = markup.replace(mark, conditional_escape(text))
     return mark_safe(markup)
@@ -388,26 +383,19 @@ def _inflated(template_name, packed):
     return zlib.decompressobj(zdict=dictionary).decompress(packed).decode()
 
 
-def _fragment_key(name):
-    """The key of fragment `name` in this content version and language; None when the cache
-    that holds the content version cannot be reached (then nothing is kept)."""
-    version = content_version()
-    if version is None:
-        return None
-    return (version, translation.get_language(), name)
-
-
 def cached_for_content(name, compute):
     """What `compute()` returns, computed once per content version and language: markup
     (cached_fragment) or a small value read from content, such as a form's choices. Kept
-    in this process (see above); `name` as for cached_fragment."""
-    key = _fragment_key(name)
-    if key is None:
+    in this process (see above); `name` as for cached_fragment. Its size: the length of
+    markup or of bytes (a compressed card), of anything else its text's."""
+    version = content_version()
+    if version is None:
         return compute()
+    key = (version, translation.get_language(), name)
     value = _fragments.get(key)
     if value is None:
         value = compute()
-        _fragments.put(key, value, len(str(value)))
+        _fragments.put(key, value, len(value if isinstance(value, str | bytes) else str(value)))
     return value
 
 
