@@ -180,9 +180,9 @@ def _ids_and_total(queryset, bottom, top):
     `work_mem`), to rank them afterwards. Here the order's values are computed in a
     subquery that PostgreSQL cannot merge into the outer query (OFFSET 0), and the window
     keeps those values only. Elsewhere (SQLite) one query as Django writes it."""
-    counted = queryset.annotate(**{TOTAL: Window(Count("*"))})
     connection = connections[queryset.db]
     if connection.vendor != "postgresql":
+        counted = queryset.annotate(**{TOTAL: Window(Count("*"))})
         return list(counted.values_list("pk", TOTAL)[bottom:top])
     quote = connection.ops.quote_name
     values, order = {"pagination_id": F("pk")}, []
