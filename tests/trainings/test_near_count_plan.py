@@ -43,7 +43,7 @@ def test_the_count_near_a_zip_code_reads_the_covering_index(client, many_trainin
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/trainings/?zip=10001&miles=10")
     assert response.status_code == 200
-    # 1,000 trainings taught within 10 miles, 1,334 online: "more than 1,000".
+    # 666 trainings taught in person within 10 miles and 1,334 online: "more than 1,000".
     assert response.context["page_obj"].paginator.more_than == 1000
     count = next(q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT"))
     plan = query_plan(count)
