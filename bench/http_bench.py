@@ -418,6 +418,7 @@ def run(args):
         except subprocess.TimeoutExpired:
             gunicorn.kill()
     errors = (work / "gunicorn.err").read_text()
+    phases = in_process_phases(env, work, pages, names)
     report = summarise(
         results=results,
         checks=checks,
@@ -428,10 +429,34 @@ def run(args):
         load=(load_before, load_average()),
         seconds=args.seconds,
         elapsed=time.perf_counter() - started,
+        phases=phases,
         server_errors=[line for line in errors.splitlines() if "ERROR" in line or "Trace" in line],
     )
     write(report, readme=not only)
     shutil.rmtree(work, ignore_errors=True)
+
+
+# Requests per page type for in_process_phases: each URL of the list once.
+PHASE_REQUESTS = 100
+
+
+def in_process_phases(env, work, pages, names):
+    """{page type: medians in ms of its time in SQL, templates and the rest}
+    (bench/profile_pages.py --phases --json, in a process of its own with the production
+    settings, on this run's database) for the searches and the floor page: how much of a
+    search is its database work, which no template or Python made faster would remove."""
+    phases = {}
+    for name in (FLOOR, *SEARCH_PAGES, TITLE_FINDER):
+        if name not in names:
+            continue
+        result = subprocess.run(
+            [PYTHON, str(HERE / "profile_pages.py"), str(work / pages[name]["file"]),
+             "--phases", "--json", "--requests", str(PHASE_REQUESTS)],
+            env=env, cwd=ROOT, capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        phases[name] = json.loads(result.stdout.strip().splitlines()[-1])
+        print(f"{name:28} in-process {phases[name]}", flush=True)
+    return phases
 
 
 def adjacent_healthz(results, names, checks):
@@ -449,7 +474,7 @@ def adjacent_healthz(results, names, checks):
 
 
 def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, load, seconds,
-              elapsed, server_errors):  # fmt: skip
+              elapsed, server_errors, phases=None):  # fmt: skip
     """`checks`: the /healthz runs before each page type (adjacent_healthz)."""
     before, after = results["healthz"], results.get("healthz after", results["healthz"])
     baseline = {}
@@ -516,6 +541,8 @@ def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, loa
                 for name in (*SEARCH_PAGES, TITLE_FINDER)
                 if name in c8
             },
+            "in_process_ms": phases or {},
+            "sql_ceiling": sql_ceilings(c8, phases or {}),
         }
     target("no non-2xx response or socket error during the run", non2xx == 0, non2xx)
     growth = rss_after / rss_warm - 1
@@ -554,6 +581,26 @@ def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, loa
         "floor": floor,
         "elapsed_s": round(elapsed),
     }
+
+
+def sql_ceilings(c8, phases):
+    """{search: the most its req/s could reach as a share of /healthz's at 8 connections were
+    it to cost only what the floor page costs plus its SQL}: the floor page's time per
+    request on the server (WORKERS / its req/s) plus the search's median SQL time in-process
+    (in_process_phases), against the floor page's own ratio. Nothing but fewer or cheaper
+    queries can take a search past it."""
+    if FLOOR not in c8 or not c8[FLOOR]["rps"]:
+        return {}
+    floor_ms = WORKERS * 1000 / c8[FLOOR]["rps"]
+    return {
+        name: ratio(c8[FLOOR]["rps_ratio"] * floor_ms, floor_ms + phases[name]["sql"])
+        for name in (*SEARCH_PAGES, TITLE_FINDER)
+        if name in phases and name in c8
+    }
+
+
+def _two_places(value):
+    return "" if value is None else f"{value:.2f}"
 
 
 def table(report):
@@ -625,6 +672,29 @@ def markdown(report):
             f"{shares}.",
             "",
         ]
+        in_process = floor.get("in_process_ms") or {}
+        if in_process:
+            lines += [
+                "Where a request's time goes, in-process (bench/profile_pages.py --phases, "
+                f"production settings, {PHASE_REQUESTS} of the page type's URLs each once, "
+                "medians in ms; /healthz timed the same way):",
+                "",
+                "| page | total | SQL | templates | the rest | /healthz | ceiling (x healthz) |",
+                "|---|--:|--:|--:|--:|--:|--:|",
+                *(
+                    f"| {name} | {m['total']:.2f} | {m['sql']:.2f} | {m['templates']:.2f} | "
+                    f"{m['rest']:.2f} | {m['healthz']:.2f} | "
+                    f"{_two_places(floor['sql_ceiling'].get(name))} |"
+                    for name, m in in_process.items()
+                ),
+                "",
+                "Ceiling: the req/s a search would reach, as a share of /healthz's at 8 "
+                "connections, if it cost no more than the floor page plus its own SQL (the "
+                "floor page's time per request on this server, plus the SQL time above). No "
+                "work on templates or Python takes a search past it; only fewer or cheaper "
+                "queries do.",
+                "",
+            ]
     if report["server_errors_logged"]:
         lines += ["## Server errors logged", "", "```", *report["server_errors_logged"], "```", ""]
     return "\n".join(lines)

@@ -15,12 +15,14 @@ line). Not part of `make bench`: a tool for finding the next thing to make faste
 `--phases`: no profiler; the median request split into its SQL (time inside the database
 driver), its template rendering (the outermost template, less the SQL run from inside it)
 and the rest (middleware, forms, building queries, Python of the view), with /healthz
-timed the same way in the same process, for scale.
+timed the same way in the same process, for scale; with `--json`, those medians as one
+line of JSON (what `make bench` reads, bench/http_bench.py).
 """
 
 import argparse
 import cProfile
 import itertools
+import json
 import pstats
 import statistics
 import sys
@@ -84,17 +86,35 @@ def measure_phases(client, urls):
     return rows
 
 
-def print_phases(client, urls):
+def phase_medians(client, urls):
+    """{total, sql, templates, rest, healthz}: medians in milliseconds over `urls` (each
+    column its own median; rest = total - sql - templates), and /healthz's total timed the
+    same way in the same process."""
+
     def medians(rows):
         return [statistics.median(column) for column in zip(*rows, strict=True)]
 
     healthz = medians(measure_phases(client, ["/healthz"] * len(urls)))
     total, sql, render = medians(measure_phases(client, urls))
-    rest = total - sql - render
-    print(f"{len(urls)} requests, medians in ms (each column its own median):")
-    print(f"  total {total:.2f}  sql {sql:.2f}  templates {render:.2f}  rest {rest:.2f}")
-    ratio = total / healthz[0]
-    print(f"  /healthz total {healthz[0]:.2f} (sql {healthz[1]:.2f}); page/healthz {ratio:.1f}x")
+    return {
+        "requests": len(urls),
+        "total": round(total, 2),
+        "sql": round(sql, 2),
+        "templates": round(render, 2),
+        "rest": round(total - sql - render, 2),
+        "healthz": round(healthz[0], 2),
+    }
+
+
+def print_phases(client, urls):
+    m = phase_medians(client, urls)
+    print(f"{m['requests']} requests, medians in ms (each column its own median):")
+    print(
+        f"  total {m['total']:.2f}  sql {m['sql']:.2f}  "
+        f"templates {m['templates']:.2f}  rest {m['rest']:.2f}"
+    )
+    ratio = m["total"] / m["healthz"]
+    print(f"  /healthz total {m['healthz']:.2f}; page/healthz {ratio:.1f}x")
 
 
 def main():
@@ -104,12 +124,16 @@ def main():
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--phases", action="store_true", help="SQL, templates, rest; no profiler")
+    parser.add_argument("--json", action="store_true", help="with --phases: one line of JSON")
     args = parser.parse_args()
     listed = [u for u in args.urls.read_text().split() if u.startswith("/")]
     # A short list (a content page) is sent over and over; a long one each URL once.
     urls = list(itertools.islice(itertools.cycle(listed), args.requests))
     client = inprocess.client()
     client.get(urls[0])  # imports, connection, caches
+    if args.phases and args.json:
+        print(json.dumps(phase_medians(client, urls)))
+        return
     if args.phases:
         print_phases(client, urls)
         return
