@@ -15,8 +15,8 @@ line). Not part of `make bench`: a tool for finding the next thing to make faste
 `--phases`: no profiler; the median request split into its SQL (time inside the database
 driver), its template rendering (the outermost template, less the SQL run from inside it)
 and the rest (middleware, forms, building queries, Python of the view), with /healthz
-timed the same way in the same process, for scale; with `--json`, those medians as one
-line of JSON (what `make bench` reads, bench/http_bench.py).
+timed the same way in the same process, for scale. `--json` (implies `--phases`): those
+medians as one line of JSON, which `make bench` reads (bench/http_bench.py).
 """
 
 import argparse
@@ -87,9 +87,9 @@ def measure_phases(client, urls):
 
 
 def phase_medians(client, urls):
-    """{total, sql, templates, rest, healthz}: medians in milliseconds over `urls` (each
-    column its own median; rest = total - sql - templates), and /healthz's total timed the
-    same way in the same process."""
+    """{total, sql, templates, rest, healthz, healthz_sql}: medians in milliseconds over
+    `urls` (each column its own median; rest = total - sql - templates), and /healthz's
+    total and SQL timed the same way in the same process."""
 
     def medians(rows):
         return [statistics.median(column) for column in zip(*rows, strict=True)]
@@ -103,6 +103,7 @@ def phase_medians(client, urls):
         "templates": round(render, 2),
         "rest": round(total - sql - render, 2),
         "healthz": round(healthz[0], 2),
+        "healthz_sql": round(healthz[1], 2),
     }
 
 
@@ -114,7 +115,10 @@ def print_phases(client, urls):
         f"templates {m['templates']:.2f}  rest {m['rest']:.2f}"
     )
     ratio = m["total"] / m["healthz"]
-    print(f"  /healthz total {m['healthz']:.2f}; page/healthz {ratio:.1f}x")
+    print(
+        f"  /healthz total {m['healthz']:.2f} (sql {m['healthz_sql']:.2f}); "
+        f"page/healthz {ratio:.1f}x"
+    )
 
 
 def main():
@@ -124,14 +128,14 @@ def main():
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sort", default="tottime")
     parser.add_argument("--phases", action="store_true", help="SQL, templates, rest; no profiler")
-    parser.add_argument("--json", action="store_true", help="with --phases: one line of JSON")
+    parser.add_argument("--json", action="store_true", help="--phases as one line of JSON")
     args = parser.parse_args()
     listed = [u for u in args.urls.read_text().split() if u.startswith("/")]
     # A short list (a content page) is sent over and over; a long one each URL once.
     urls = list(itertools.islice(itertools.cycle(listed), args.requests))
     client = inprocess.client()
     client.get(urls[0])  # imports, connection, caches
-    if args.phases and args.json:
+    if args.json:
         print(json.dumps(phase_medians(client, urls)))
         return
     if args.phases:
