@@ -55,6 +55,7 @@ CONTENT_PAGES = (
 )  # fmt: skip
 SEARCH_PAGES = ("trainings search", "employers search")
 TITLE_FINDER = "title finder"
+SEARCHES = (*SEARCH_PAGES, TITLE_FINDER)
 # Target 2: each search's req/s at 8 connections as a share of /healthz's, at least.
 SEARCH_TARGET = 0.25
 TITLE_FINDER_TARGET = 0.5
@@ -446,7 +447,7 @@ def in_process_phases(env, work, pages, names):
     settings, on this run's database) for the searches and the floor page: how much of a
     search is its database work, which no template or Python made faster would remove."""
     phases = {}
-    for name in (FLOOR, *SEARCH_PAGES, TITLE_FINDER):
+    for name in (FLOOR, *SEARCHES):
         if name not in names:
             continue
         result = subprocess.run(
@@ -474,8 +475,9 @@ def adjacent_healthz(results, names, checks):
 
 
 def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, load, seconds,
-              elapsed, server_errors, phases=None):  # fmt: skip
-    """`checks`: the /healthz runs before each page type (adjacent_healthz)."""
+              elapsed, server_errors, phases):  # fmt: skip
+    """`checks`: the /healthz runs before each page type (adjacent_healthz); `phases`:
+    in_process_phases()."""
     before, after = results["healthz"], results.get("healthz after", results["healthz"])
     baseline = {}
     for index, connections in enumerate(CONNECTIONS):
@@ -537,12 +539,10 @@ def summarise(*, results, checks, sample, vendor, memory_warm, memory_after, loa
             "rps_ratio": c8[FLOOR]["rps_ratio"],
             "p99_ratio": c8[FLOOR]["p99_ratio"],
             "searches_share_of_floor": {
-                name: ratio(c8[name]["rps"], c8[FLOOR]["rps"])
-                for name in (*SEARCH_PAGES, TITLE_FINDER)
-                if name in c8
+                name: ratio(c8[name]["rps"], c8[FLOOR]["rps"]) for name in SEARCHES if name in c8
             },
-            "in_process_ms": phases or {},
-            "sql_ceiling": sql_ceilings(c8, phases or {}),
+            "in_process_ms": phases,
+            "sql_ceiling": sql_ceilings(c8, phases),
         }
     target("no non-2xx response or socket error during the run", non2xx == 0, non2xx)
     growth = rss_after / rss_warm - 1
@@ -594,7 +594,7 @@ def sql_ceilings(c8, phases):
     floor_ms = WORKERS * 1000 / c8[FLOOR]["rps"]
     return {
         name: ratio(c8[FLOOR]["rps_ratio"] * floor_ms, floor_ms + phases[name]["sql"])
-        for name in (*SEARCH_PAGES, TITLE_FINDER)
+        for name in SEARCHES
         if name in phases and name in c8
     }
 
