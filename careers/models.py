@@ -91,6 +91,7 @@ class Career(CheckedMixin, Publishable):
     class Meta:
         ordering = ["order", "title"]
         verbose_name = "career"
+        verbose_name_plural = _("careers")
         permissions = [("publish_career", "Can publish and unpublish careers")]
 
     def __str__(self):
@@ -172,6 +173,7 @@ class Role(CheckedMixin, Publishable):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name_plural = _("roles")
         ordering = ["career", "order", "name"]
         permissions = [("publish_role", "Can publish and unpublish roles")]
         constraints = [
@@ -239,7 +241,7 @@ class RoleOccupation(CheckedMixin):
     class Meta:
         ordering = ["role", "order", "id"]
         verbose_name = "BLS occupation used"
-        verbose_name_plural = "BLS occupations used"
+        verbose_name_plural = _("BLS occupations used")
         constraints = [
             models.UniqueConstraint(fields=["role", "soc_code"], name="roleoccupation_unique"),
             models.CheckConstraint(
@@ -300,6 +302,7 @@ class JobTitle(CheckedMixin):
     class Meta:
         ordering = ["role", "title"]
         verbose_name = "job title"
+        verbose_name_plural = _("job titles")
         constraints = [
             models.UniqueConstraint(fields=["role", "title"], name="jobtitle_unique_per_role"),
         ]
@@ -331,7 +334,7 @@ class Duty(NamedSourceMixin):
 
     class Meta:
         ordering = ["kind", "order", "id"]
-        verbose_name_plural = "duties"
+        verbose_name_plural = _("duties")
 
     def __str__(self):
         return self.text
@@ -351,6 +354,7 @@ class WorkSetting(NamedSourceMixin):
     class Meta:
         ordering = ["order", "name"]
         verbose_name = "work setting"
+        verbose_name_plural = _("work settings")
 
     def __str__(self):
         return self.name
@@ -370,6 +374,7 @@ class EducationRequirement(SourcedMixin):
     class Meta:
         ordering = ["role", "order", "id"]
         verbose_name = "education requirement"
+        verbose_name_plural = _("education requirements")
         constraints = [
             models.UniqueConstraint(fields=["role", "level"], name="education_unique_level"),
         ]
@@ -402,7 +407,7 @@ class StatedEducation(CheckedMixin):
     class Meta:
         ordering = ["role", "order", "id"]
         verbose_name = "education as a source states it"
-        verbose_name_plural = "education as sources state it"
+        verbose_name_plural = _("education as sources state it")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(source_name="") & ~Q(source_url=""), name="statededucation_has_source"
@@ -442,6 +447,7 @@ class PayRange(SourcedMixin):
     class Meta:
         ordering = ["role", "order", "id"]
         verbose_name = "pay range"
+        verbose_name_plural = _("pay ranges")
         constraints = [
             models.CheckConstraint(
                 condition=Q(low__gte=0) & Q(low__lte=models.F("high")),
@@ -485,6 +491,7 @@ class Certification(NamedSourceMixin):
     history = HistoricalRecords()
 
     class Meta:
+        verbose_name_plural = _("certifications")
         ordering = ["order", "name"]
 
     def __str__(self):
@@ -503,6 +510,7 @@ class CareerStep(NamedSourceMixin):
     class Meta:
         ordering = ["from_role", "to_role"]
         verbose_name = "career step"
+        verbose_name_plural = _("career steps")
         constraints = [
             models.UniqueConstraint(fields=["from_role", "to_role"], name="careerstep_unique"),
             models.CheckConstraint(
@@ -533,7 +541,7 @@ class CareerFit(NamedSourceMixin):
     class Meta:
         ordering = ["career", "order", "id"]
         verbose_name = "reason the career may suit you"
-        verbose_name_plural = "reasons the career may suit you"
+        verbose_name_plural = _("reasons the career may suit you")
 
     def __str__(self):
         return self.text

@@ -33,9 +33,17 @@ from content.site import absolute_url
 from wages.areas import STATE_AREA_CODE, locate_zip
 
 MAX_TITLE_RESULTS = 20
-# What a title finder result reads of a title: the title, the columns it is grouped by, and
-# its role's id; the roles themselves come from _finder_roles().
-TITLE_COLUMNS = ("title", "search_text", "search_text_es", "role_id")
+# What a title finder result reads of a title: the title, the columns it is grouped by, its
+# role's id (the roles themselves come from _finder_roles()) and where the title was seen.
+TITLE_COLUMNS = (
+    "title",
+    "search_text",
+    "search_text_es",
+    "role_id",
+    "source_name",
+    "source_url",
+    "checked_on",
+)
 
 
 def _get_career(request, slug):
@@ -114,13 +122,17 @@ def _finder_roles():
 def _group_titles(titles, role_links):
     """One entry per distinct title (accent/case-insensitive, in the page's language), with
     the link of every role it names (`role_links`, by role id); `row` is the title itself,
-    to print it ({{ match.row|tr:"title" }})."""
+    to print it ({{ match.row|tr:"title" }}); `sources`, the titles that name a different
+    page it was seen on (each shown with includes/_source.html)."""
     spanish = get_language() == "es"
     grouped = OrderedDict()
     for title in titles:
         key = (title.search_text_es if spanish else "") or title.search_text
-        entry = grouped.setdefault(key, {"title": title.title, "row": title, "role_links": {}})
+        entry = grouped.setdefault(
+            key, {"title": title.title, "row": title, "role_links": {}, "sources": {}}
+        )
         entry["role_links"].setdefault(title.role_id, role_links[title.role_id])
+        entry["sources"].setdefault((title.source_url, title.source_name), title)
     return list(grouped.values())[:MAX_TITLE_RESULTS]
 
 

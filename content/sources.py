@@ -17,6 +17,7 @@ from operator import or_
 
 from django.apps import apps
 from django.db.models import Q
+from django.utils.translation import gettext
 from simple_history.models import HistoricalChanges
 
 from content.models import Status
@@ -29,7 +30,11 @@ class CitedSource:
     used_for: set = field(default_factory=set)
     # The oldest check of any row citing it: every use was checked on or after this date.
     checked_on: datetime.date | None = None
-    unchecked: bool = False  # some row citing it has no checked date
+    # Some row citing it could have a checked date and has none: nobody has checked it yet.
+    unverified: bool = False
+    # Some row citing it is dated by its release instead (a model with a `release` and no
+    # `checked_on`: pay figures).
+    dated_by_release: bool = False
 
     @property
     def uses(self):
@@ -94,12 +99,14 @@ def cited_sources():
         for row in rows:
             values = dict(zip(columns, row, strict=True))
             source = sources.setdefault(values["source_url"], CitedSource(values["source_url"]))
-            source.used_for.add(str(model._meta.verbose_name_plural))
+            source.used_for.add(gettext(str(model._meta.verbose_name_plural)))
             if values.get("source_name"):
                 source.names.add(values["source_name"])
             checked = values.get("checked_on")
-            if checked is None:
-                source.unchecked = True
+            if "checked_on" not in names and "release" in names:
+                source.dated_by_release = True
+            elif checked is None:
+                source.unverified = True
             elif source.checked_on is None or checked < source.checked_on:
                 source.checked_on = checked
     return sorted(sources.values(), key=lambda s: s.url)

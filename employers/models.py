@@ -157,6 +157,7 @@ class Employer(Publishable):
     class Meta:
         ordering = ["name"]
         verbose_name = "employer"
+        verbose_name_plural = _("employers")
         permissions = [("publish_employer", "Can publish and unpublish employers")]
 
     def __str__(self):
@@ -217,6 +218,7 @@ class Location(Sourced):
     class Meta:
         ordering = ["employer", "name", "pk"]
         verbose_name = "location"
+        verbose_name_plural = _("locations")
         # A search near a ZIP code reads the locations in the circle and, for each employer,
         # its nearest one: both from an index alone, without reading the rows (make
         # bench-scale, 150,000 locations, SQLite: a median search 8.7 -> 5.5 ms).

@@ -101,6 +101,7 @@ class Provider(Sourced):
     class Meta:
         ordering = ["name"]
         verbose_name = "training provider"
+        verbose_name_plural = _("training providers")
         indexes = [
             models.Index(fields=["kind"], name="provider_kind_idx"),
             models.Index(fields=["region"], name="provider_region_idx"),
@@ -412,6 +413,7 @@ class Training(Publishable):
     class Meta:
         ordering = ["title"]
         verbose_name = "training"
+        verbose_name_plural = _("trainings")
         permissions = [("publish_training", "Can publish and unpublish trainings")]
         indexes = [
             models.Index(fields=["status", "featured"], name="training_status_featured_idx"),

@@ -233,6 +233,7 @@ class Wage(models.Model):
     class Meta:
         ordering = ["soc_code", "area__kind", "area__name"]
         verbose_name = "wage statistic"
+        verbose_name_plural = _("wage statistics")
         constraints = [
             models.UniqueConstraint(
                 fields=["soc_code", "area", "release"], name="wages_wage_unique_soc_area_release"
@@ -271,7 +272,7 @@ class CountyArea(models.Model):
     class Meta:
         ordering = ["county"]
         verbose_name = "county's BLS area"
-        verbose_name_plural = "counties' BLS areas"
+        verbose_name_plural = _("counties' BLS areas")
         constraints = [
             models.UniqueConstraint(fields=["county"], name="wages_countyarea_unique_county"),
             models.UniqueConstraint(fields=["fips"], name="wages_countyarea_unique_fips"),

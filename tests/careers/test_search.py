@@ -1,5 +1,7 @@
 """The job-title finder: one queryset method on both databases, and the page around it."""
 
+import datetime
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -273,3 +275,20 @@ def test_a_page_of_suggestions_is_read_in_one_pass_over_the_titles_sharing_words
         "Wellness Coach",
     ]
     assert page("housing zebra wellness", 2) == ["Housing Navigator", "Housing Specialist"]
+
+
+def test_each_finder_result_names_where_the_title_was_seen_and_when(client):
+    checked = JobTitleFactory(
+        title="Community Care Navigator",
+        source_name="A county's job posting",
+        source_url="https://example.org/posting/",
+        checked_on=datetime.date(2026, 11, 3),
+    )
+    JobTitleFactory(role=checked.role, title="Care Navigator Trainee", source_name="A job board")
+    html = client.get("/careers/", {"q": "navigator"}).content.decode()
+    assert (
+        'Source: <a href="https://example.org/posting/">A county&#x27;s job posting</a>, '
+        "checked November 2026."
+    ) in html
+    # No date for a title nobody checked: it says so instead.
+    assert 'Source: A job board <strong class="unverified">(not yet verified)</strong>.' in html

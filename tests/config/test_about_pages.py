@@ -16,6 +16,7 @@ from django.core.management import call_command
 from django.template import Context, Template
 
 from content.models import Status
+from tests.careers.factories import JobTitleFactory
 from tests.sitemaps import sitemap_paths
 from tests.trainings.factories import TrainingFactory
 
@@ -218,3 +219,15 @@ def test_favicon_ico_points_to_the_png(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == "/static/img/favicon-32.png"
+
+
+def test_a_source_nobody_checked_says_not_yet_verified_and_gives_no_date(client, db):
+    JobTitleFactory(source_url="https://unchecked.example.org/", checked_on=None)
+    JobTitleFactory(source_url="https://half.example.org/", checked_on=datetime.date(2026, 2, 1))
+    JobTitleFactory(source_url="https://half.example.org/", checked_on=None)
+    html = client.get("/about-our-data/").content.decode()
+    item = html.split("https://unchecked.example.org/", 1)[1].split("</li>", 1)[0]
+    assert '<strong class="unverified">Not yet verified.</strong>' in item
+    assert "<time" not in item and "Dated by its year" not in item
+    item = html.split("https://half.example.org/", 1)[1].split("</li>", 1)[0]
+    assert 'for some uses; <strong class="unverified">not yet verified</strong> for others' in item
