@@ -8,7 +8,6 @@ every cited source through the apps registry.
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
 
 from config.sitemaps import count_items
 from content.pagecache import cache_public_page
@@ -49,7 +48,6 @@ def _section_links(key, sitemap):
     return [(str(item), location(item)) for item in first], total
 
 
-@require_safe
 @cache_public_page
 def site_map(request, sitemaps):
     """/site-map/: every page of the site for people (the XML one is for search engines); a
@@ -77,7 +75,6 @@ def site_map(request, sitemaps):
     return render(request, "pages/site_map.html", {"sections": sections})
 
 
-@require_safe
 @cache_public_page
 def privacy(request):
     """/privacy/: what the site stores, for how long and why."""
@@ -96,14 +93,12 @@ def privacy(request):
     )
 
 
-@require_safe
 @cache_public_page
 def accessibility(request):
     """/accessibility/: the standard we aim for, how we test, known limits, how to report."""
     return render(request, "pages/accessibility.html", {"contact": settings.CONTACT_EMAIL})
 
 
-@require_safe
 @cache_public_page
 def about_our_data(request):
     """/about-our-data/: every source the published content cites, with its checked date."""

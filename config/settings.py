@@ -199,7 +199,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0) or None
+# Trusted proxies in front of the site (nginx: 1): who the visitor is (config/client_ip.py),
+# for the sign-in lockout and the consent rate limit. 0: REMOTE_ADDR is the visitor.
+PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "config.client_ip.client_ip"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -301,10 +304,20 @@ LOGGING = {
     "filters": {"one_line_warning": {"()": "config.log_filters.OneLineWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    # A bad Host header, a query string of thousands of fields, a body over the limit: a
+    # scanner's noise answered with a 400, not our error. One warning line each, no
+    # traceback (it reaches the root handler once). A logger's filter does not see its
+    # children's records, so each is named.
     "loggers": {
-        # A bad Host header is a scanner's noise, not our error: one warning line, no
-        # traceback (it reaches the root handler once).
-        "django.security.DisallowedHost": {"level": "WARNING", "filters": ["one_line_warning"]},
+        f"django.security.{name}": {"level": "WARNING", "filters": ["one_line_warning"]}
+        for name in (
+            "DisallowedHost",
+            "DisallowedRedirect",
+            "RequestDataTooBig",
+            "SuspiciousOperation",
+            "TooManyFieldsSent",
+            "TooManyFilesSent",
+        )
     },
 }
 

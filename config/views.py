@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from content.cache import ping as ping_cache
 
@@ -50,7 +50,7 @@ def healthz(request):
     return HttpResponse(text + "\n", status=503, content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap_index"))
     lines = [

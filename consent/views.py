@@ -16,7 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from consent import services
 from consent.forms import NO, YES, ConsentForm
@@ -51,7 +51,7 @@ def _page(request, form, categories, status=200):
 
 
 @never_cache
-@require_GET
+@require_safe
 def preferences(request):
     """/cookies/: every category with its description, its cookies and a yes/no choice.
 

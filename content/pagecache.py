@@ -49,6 +49,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
 
 from content.cache import forget_on_recovery, safe_add, safe_get, safe_set
 
@@ -175,7 +176,8 @@ def cache_public_page(view=None, *, params=()):
     """Serve an anonymous GET of `view` from the cache while content is unchanged.
 
     `params`: the query parameters the page answers to (none for the current pages); a
-    request with any other parameter is rendered afresh and not kept.
+    request with any other parameter is rendered afresh and not kept. A public page
+    answers GET and HEAD only (405 to anything else, as require_safe).
     """
     if view is None:
         return lambda view: cache_public_page(view, params=params)
@@ -194,7 +196,7 @@ def cache_public_page(view=None, *, params=()):
             keep_page(key, (response["Content-Type"], response.content))
         return response
 
-    return wrapped
+    return require_safe(wrapped)
 
 
 def _kept_response(request, params=()):

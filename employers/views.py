@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from content.jsonld import ld_json
 from content.pagecache import cache_public_page
@@ -15,7 +15,7 @@ from employers.models import Employer, role_model
 PAGE_SIZE = 20
 
 
-@require_GET
+@require_safe
 def employer_list(request):
     """Find employers near a ZIP code, in a county or region, by role, kind, setting, name."""
     form = EmployerSearchForm(request.GET)
@@ -44,7 +44,6 @@ def employer_list(request):
 
 
 @cache_public_page
-@require_GET
 def employer_detail(request, slug):
     """One employer: its locations, the roles it hires for, its careers page and sources."""
     queryset = Employer.objects.prefetch_related(

@@ -17,7 +17,11 @@ Then checks, talking to A, to B and through nginx:
   4. a staff edit in the admin on A replaces the cached public page on A and on B;
   5. instance A killed (SIGKILL) mid-stream: every GET through nginx still gets a 200, but
      for a response A was already sending when it died (at most one per worker of A),
-     which no proxy can retry and which arrives cut short.
+     which no proxy can retry and which arrives cut short;
+  6. behind nginx each visitor is counted on its own (AXES_PROXY_COUNT=1, as docs/deploy.md
+     sets it): a visitor from 127.0.0.2 who goes over the consent rate limit, forging
+     X-Forwarded-For all the while, is refused; one from 127.0.0.3 is not. (Run after 5:
+     B alone then serves nginx, so the count is B's.)
 
 Prints PASS or FAIL for each, exits non-zero on any failure, cleans up (processes, database,
 Redis keys, temporary files) on every exit, and stops itself after TIME_LIMIT seconds.
@@ -53,13 +57,16 @@ ROOT = Path(__file__).resolve().parent.parent
 NGINX_SITE = ROOT / "deploy" / "nginx.conf"
 TIME_LIMIT = 150  # seconds for the run; clean-up after it is bounded too (under 3 minutes in all)
 HTTP_TIMEOUT = 15
+# Consent choices one client may make per window: low, so check 6 goes over it quickly;
+# the checks before it send fewer than this from any one address.
+RATE_LIMIT = 12
 POSTGRES = os.environ.get("SCALE_CHECK_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 REDIS = os.environ.get("SCALE_CHECK_REDIS", "redis://127.0.0.1:6379").rstrip("/")
 CLAIM_KEY = "scale-check:claimed-by"
 STREAM_SECONDS = 8  # length of the GET stream of check 5; A is killed a third of the way in
 STREAM_THREADS = 4
 INSTANCE_WORKERS = 2  # gunicorn workers of A and of B
-CHECKS = 5
+CHECKS = 6
 
 # Variables of the calling shell that would change what the instances do (`make` sets DEBUG).
 CLEARED = (
@@ -120,9 +127,10 @@ class Browser:
     doors, as a browser sees one host name) and sends them back. Secure cookies are sent over
     http here, as browsers do for localhost."""
 
-    def __init__(self, name):
+    def __init__(self, name, source=None):
         self.name = name
         self.cookies = {}
+        self.source = source  # the loopback address it connects from (127.0.0.0/8)
 
     def request(self, port, method, path, form=None, headers=None):
         headers = dict(headers or {})
@@ -132,7 +140,7 @@ class Browser:
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        response = fetch(port, method, path, body=body, headers=headers)
+        response = fetch(port, method, path, body=body, headers=headers, source=self.source)
         for value in response.headers.get_all("Set-Cookie") or []:
             jar = SimpleCookie()
             jar.load(value)
@@ -150,9 +158,11 @@ class Browser:
         return self.request(port, "POST", path, form=form, **kwargs)
 
 
-def fetch(port, method, path, body=None, headers=None):
+def fetch(port, method, path, body=None, headers=None, source=None):
     started = time.monotonic()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=HTTP_TIMEOUT)
+    connection = http.client.HTTPConnection(
+        "127.0.0.1", port, timeout=HTTP_TIMEOUT, source_address=(source, 0) if source else None
+    )
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
@@ -510,6 +520,27 @@ def check_consent(ports):
     )
 
 
+def check_visitors(ports):
+    n = ports["nginx"]
+
+    def choose(visitor, forged):
+        token = csrf_token(visitor.get(n, "/cookies/").text)
+        form = {"csrfmiddlewaretoken": token, "action": "accept_all", "source": "banner"}
+        return visitor.post(n, "/cookies/consent/", form, headers={"X-Forwarded-For": forged})
+
+    first = Browser("first visitor", source="127.0.0.2")
+    statuses = [choose(first, f"10.0.0.{i}").status for i in range(RATE_LIMIT + 1)]
+    require(statuses[:RATE_LIMIT] == [303] * RATE_LIMIT, f"127.0.0.2 was refused: {statuses}")
+    require(statuses[-1] == 429, f"127.0.0.2 went over the limit unrefused: {statuses[-1]}")
+    second = Browser("second visitor", source="127.0.0.3")
+    other = choose(second, "10.0.0.1").status
+    require(other == 303, f"127.0.0.3 was refused for 127.0.0.2's choices: {other}")
+    return (
+        f"127.0.0.2 (forging X-Forwarded-For each time): {RATE_LIMIT} choices saved, the next "
+        "refused (429); 127.0.0.3 then saved (303)"
+    )
+
+
 def check_records(ports, database_url):
     def count():
         with connect(database_url) as connection:
@@ -758,6 +789,8 @@ def scale_check(run, run_id, stack, services):
         DJANGO_SUPERUSER_USERNAME=superuser[0],
         DJANGO_SUPERUSER_PASSWORD=superuser[1],
         DJANGO_SUPERUSER_EMAIL="scalecheck@example.org",
+        AXES_PROXY_COUNT="1",
+        CONSENT_RATE_LIMIT=str(RATE_LIMIT),
     )
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_content")
@@ -816,6 +849,10 @@ def scale_check(run, run_id, stack, services):
         "5. instance A killed mid-stream: every GET through nginx gets a 200 "
         "(a response A was already sending excepted)",
         lambda: check_failover(ports, services, nginx_dir / "access.log"),
+    )
+    run.check(
+        "6. behind nginx the consent rate limit counts each visitor, not nginx",
+        lambda: check_visitors(ports),
     )
     return None
 

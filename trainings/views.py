@@ -6,7 +6,7 @@ to three, and the guide ("Not sure what training program is best for you?").
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from content.jsonld import ld_json
 from content.pagecache import cache_public_page
@@ -56,7 +56,7 @@ def _flat_choices(choices):
             yield str(key), label
 
 
-@require_GET
+@require_safe
 def training_list(request):
     filterset = TrainingFilter(request.GET, queryset=Training.objects.published().for_listing())
     context = {
@@ -96,7 +96,6 @@ def training_list(request):
 
 
 @cache_public_page
-@require_GET
 def training_detail(request, slug):
     training = get_object_or_404(
         Training.objects.visible_to(request.user)
@@ -112,7 +111,7 @@ def training_detail(request, slug):
     return render(request, "trainings/training_detail.html", context)
 
 
-@require_GET
+@require_safe
 def training_compare(request):
     form = CompareForm(request.GET)
     trainings, missing, status = [], [], 200
@@ -148,7 +147,7 @@ def training_compare(request):
     return render(request, "trainings/training_compare.html", context, status=status)
 
 
-@require_GET
+@require_safe
 def training_guide(request):
     roles = list(
         role_model()

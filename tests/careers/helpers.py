@@ -3,10 +3,17 @@
 import itertools
 
 from careers import models
+from careers.content import load
 from content.models import EducationLevel
 from content.text import normalise
 from tests.careers.factories import CareerFactory
 from wages.content import load_starting_wages
+
+
+def load_starting_content():
+    """The starting careers, roles and titles, with the committed BLS pay figures."""
+    load_starting_wages()
+    load()
 
 
 def build_career(n, *, slug=None):

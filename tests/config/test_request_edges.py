@@ -71,3 +71,18 @@ def test_a_bad_host_header_logs_one_warning_line_without_a_traceback(caplog):
     assert records[0].levelno == logging.WARNING
     assert records[0].exc_info is None
     assert "evil.example" in records[0].getMessage()
+
+
+def test_thousands_of_fields_log_one_short_warning_line(caplog):
+    with caplog.at_level(logging.INFO):
+        response = Client().get("/trainings/?" + "&".join(f"x{n}=1" for n in range(3000)))
+        long_host = Client().get("/", HTTP_HOST="a" * 8000 + ".example")
+    assert response.status_code == long_host.status_code == 400
+    records = [r for r in caplog.records if r.name.startswith("django.security.")]
+    assert {r.name for r in records} == {
+        "django.security.TooManyFieldsSent",
+        "django.security.DisallowedHost",
+    }
+    for record in records:
+        assert record.levelno == logging.WARNING and record.exc_info is None
+        assert len(record.getMessage()) <= 301

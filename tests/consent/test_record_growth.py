@@ -75,3 +75,25 @@ def test_the_limit_is_per_client(settings):
         choose(Client(REMOTE_ADDR="192.0.2.1"), "accept_all")
     assert choose(Client(REMOTE_ADDR="192.0.2.1"), "accept_all").status_code == 429
     assert choose(Client(REMOTE_ADDR="192.0.2.2"), "accept_all").status_code == 303
+
+
+def test_behind_nginx_the_limit_is_per_visitor_and_cannot_be_dodged_by_forging(settings):
+    settings.CONSENT_RATE_LIMIT = 2
+    settings.PROXY_COUNT = 1
+
+    def through_nginx(visitor, forged=""):
+        header = f"{forged}, {visitor}" if forged else visitor
+        client = Client(REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=header)
+        return choose(client, "accept_all").status_code
+
+    assert [through_nginx("198.51.100.9", forged=f"10.0.0.{n}") for n in range(3)] == [
+        303,
+        303,
+        429,
+    ]
+    # Another visitor behind the same nginx is not held back by the first one's choices.
+    assert through_nginx("203.0.113.50") == 303
+    # A header that is not an address counts as nginx itself, never as a new visitor.
+    assert through_nginx("not-an-ip") == 303
+    assert through_nginx("also-not-an-ip") == 303
+    assert through_nginx("") == 429

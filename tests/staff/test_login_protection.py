@@ -6,6 +6,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.test import Client
 from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +81,26 @@ def test_staff_sessions_expire(client, staff_user):
     client.force_login(staff_user)
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
     assert client.session.get_expiry_age() <= 8 * 60 * 60
+
+
+def attempt_through_nginx(client, password, visitor, forged=""):
+    """A sign-in as nginx (deploy/nginx.conf) passes it on: REMOTE_ADDR is nginx, and nginx
+    appends the address it saw to whatever X-Forwarded-For the visitor sent."""
+    return client.post(
+        LOGIN_URL,
+        {"username": "editor", "password": password, "next": "/" + settings.ADMIN_URL},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=f"{forged}, {visitor}" if forged else visitor,
+    )
+
+
+def test_behind_nginx_a_lockout_stops_the_attacker_not_every_visitor(staff_user, settings):
+    settings.PROXY_COUNT = 1
+    attacker = Client()
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        # Forging the left of X-Forwarded-For changes nothing: nginx's entry counts.
+        attempt_through_nginx(attacker, "wrong", "198.51.100.9", forged=f"10.0.0.{n}")
+    assert attempt_through_nginx(attacker, PASSWORD, "198.51.100.9").status_code == 429
+    # The editor, from another address through the same nginx, still signs in.
+    editor = Client()
+    assert attempt_through_nginx(editor, PASSWORD, "203.0.113.50").status_code == 302
