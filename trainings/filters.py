@@ -214,6 +214,7 @@ class TrainingFilter(django_filters.FilterSet):
         choices=fixed_choices(MILES_CHOICES),
         coerce=int,
         empty_value=None,
+        error_messages={"invalid_choice": _("Choose a distance of 5, 10, 25 or 50 miles.")},
     )
     hide_online = django_filters.BooleanFilter(
         label=_("Hide online trainings"), method="filter_hide_online", widget=forms.CheckboxInput

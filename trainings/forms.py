@@ -76,6 +76,10 @@ class GuideForm(forms.Form):
     have = forms.ChoiceField(
         label=_("What is the highest education or license you have now?"),
         choices=HAVE_CHOICES,
+        error_messages={
+            "required": _("Choose the highest education or license you have now."),
+            "invalid_choice": _("Choose one of the answers in the list."),
+        },
     )
     want = forms.ChoiceField(
         label=_("Which role would you like?"),
@@ -112,11 +116,13 @@ class GuideForm(forms.Form):
     miles = forms.TypedChoiceField(
         label=_("How far can you travel?"),
         required=False,
-        # Each distance once; "Not sure" is no answer, and the search then looks within 25.
-        choices=[("", _("Not sure (we look within 25 miles)"))]
-        + [(str(m), within_miles(m)) for m in RADIUS_CHOICES],
+        # Each distance once; "Not sure" is no answer, and the search then looks within 25
+        # (said in the hint: in the choice it did not fit a 320 px screen).
+        choices=[("", _("Not sure"))] + [(str(m), within_miles(m)) for m in RADIUS_CHOICES],
         coerce=int,
         empty_value=None,
+        help_text=_("If you are not sure, we look within 25 miles."),
+        error_messages={"invalid_choice": _("Choose a distance of 5, 10, 25 or 50 miles.")},
     )
 
     def __init__(self, *args, role_choices=(), **kwargs):

@@ -56,6 +56,13 @@ def test_careers_pages_fit_320_px_without_horizontal_scroll(content, new_page, a
                 "getComputedStyle(document.querySelector('.compare tbody td'), '::before').content"
             )
             assert "Care coordinator" in label
+            # Each role's link in the header row stays in view where Tab lands on it
+            # (it was clipped to a 1x1 box on a phone).
+            for link in page.locator(".compare thead a").all():
+                link.focus()
+                box = link.bounding_box()
+                assert box["width"] > 40 and box["height"] > 10, box
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 320, box
 
     assert_each_page(PAGES, check)
 

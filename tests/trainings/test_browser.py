@@ -103,3 +103,25 @@ def test_compare_stacks_on_a_phone_with_every_value_in_view(new_page, trainings)
     assert box.evaluate("b => b.scrollWidth <= b.clientWidth")
     last_cell = page.locator("tbody tr:first-child td").last.bounding_box()
     assert last_cell["x"] + last_cell["width"] <= 320
+
+
+def test_compare_header_links_stay_visible_where_tab_lands_on_a_phone(new_page, trainings):
+    page = new_page(viewport={"width": 320, "height": 700})
+    page.goto("/trainings/compare/?ids=chw&ids=navigator")
+    for title in ("Community Health Worker", "Patient navigator"):
+        link = page.locator("thead").get_by_role("link", name=title)
+        link.focus()
+        box = link.bounding_box()
+        # Clipped to a 1x1 box before: focus landed on a link nobody could see.
+        assert box["width"] > 40 and box["height"] > 10, (title, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 320
+
+
+def test_a_search_with_errors_moves_focus_to_the_list_of_problems(new_page, trainings):
+    page = new_page()
+    page.goto("/trainings/?q=care&zip=abcde&miles=10")
+    assert page.title().startswith("Error: ")
+    assert page.evaluate("document.activeElement.className") == "error-summary"
+    # The next Tab reaches the summary's link to the field at fault.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_zip"

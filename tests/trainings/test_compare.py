@@ -72,3 +72,15 @@ def test_compare_page_query_count_is_fixed(client, django_assert_max_num_queries
     ids = [TrainingFactory().pk for _ in range(3)]
     with django_assert_max_num_queries(2):
         client.get(URL, {"ids": ids})
+
+
+def test_each_column_links_the_page_its_facts_come_from(client):
+    sourced = TrainingFactory(title="Sourced", source_url="https://college.example.edu/chw")
+    bare = TrainingFactory(title="Bare", source_url="")
+    html = client.get(URL, {"ids": [sourced.pk, bare.pk]}).content.decode()
+    row = html.split('<th scope="row">Source</th>', 1)[1].split("</tr>", 1)[0]
+    assert (
+        '<td data-label="Sourced"><a href="https://college.example.edu/chw" '
+        'rel="noopener noreferrer external">college.example.edu/chw</a></td>'
+    ) in row
+    assert '<td data-label="Bare">Not recorded</td>' in row

@@ -71,7 +71,8 @@ def test_guide_without_answers_shows_only_the_questions(client, roles_and_traini
     assert response.context["result"] is None
     html = response.content.decode()
     assert "Not sure what training program is best for you?" in html
-    assert '<form method="get" action="/trainings/guide/"' in html
+    # The answers land on the suggestions, not back at the top of the questions.
+    assert '<form method="get" action="/trainings/guide/#suggested-roles"' in html
 
 
 def test_no_clinical_license_suggests_care_coordinator(client, roles_and_trainings):
@@ -143,11 +144,11 @@ def test_the_result_url_reproduces_the_same_result(client, roles_and_trainings):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ({"have": "astronaut"}, "Select a valid choice"),
+        ({"have": "astronaut"}, "Choose one of the answers in the list."),
         ({"want": "ceo"}, "Select a valid choice"),
         ({"have": "bachelor", "zip": "00000"}, "We don&#x27;t know the ZIP code"),
         ({"have": "bachelor", "budget": "-1"}, "Select a valid choice"),
-        ({"delivery": "online"}, "This field is required"),
+        ({"delivery": "online"}, "Choose the highest education or license you have now."),
     ],
 )
 def test_guide_bad_answers_get_a_clear_message(client, roles_and_trainings, query, message):

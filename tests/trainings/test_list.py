@@ -268,7 +268,7 @@ def test_huge_page_number_shows_the_last_page(client):
         ({"kind": "spaceship"}, "Select a valid choice"),
         ({"role": "astronaut"}, "Select a valid choice"),
         ({"career": "no-such-career"}, "Select a valid choice"),
-        ({"miles": "7"}, "Select a valid choice"),
+        ({"miles": "7"}, "Choose a distance of 5, 10, 25 or 50 miles."),
         ({"sort": "price"}, "Select a valid choice"),
         ({"q": "x" * 2000}, "at most 200 characters"),
         ({"q": "nul\x00byte"}, "Null characters are not allowed"),

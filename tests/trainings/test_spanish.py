@@ -219,7 +219,7 @@ def test_guide_is_in_spanish(client, training, online):
         "Diploma de escuela secundaria (high school) o GED",  # content's EducationLevel
         "Aún no lo sé",
         "Hasta $2,000",
-        "No lo sé (buscamos a menos de 25 millas)",
+        "Si no lo sabe, buscamos a menos de 25 millas.",
         "Ver mis sugerencias",
     ):
         assert words in html, words
