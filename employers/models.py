@@ -7,6 +7,7 @@ lives in EmployerQuerySet.search so every caller gets the same query plan.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -116,7 +117,9 @@ class EmployerQuerySet(PublishableQuerySet):
         else:
             if county or region:
                 employers = employers.filter(pk__in=locations.values("employer_id"))
-            employers = employers.order_by("name", "pk")
+            # By name as a reader sorts them: "MetroPlusHealth" before "MVP Health Care",
+            # whatever the database's collation does with capitals (index: 0012).
+            employers = employers.order_by(Lower("name"), "pk")
             location_order = ["name", "pk"]
 
         return employers.only(*LISTED_FIELDS).prefetch_related(
@@ -157,6 +160,8 @@ class Employer(Publishable):
     class Meta:
         ordering = ["name"]
         verbose_name = "employer"
+        # The list without a ZIP code reads the employers in this order (search()).
+        indexes = [models.Index(Lower("name"), "id", name="employer_name_ci_idx")]
         verbose_name_plural = _("employers")
         permissions = [("publish_employer", "Can publish and unpublish employers")]
 

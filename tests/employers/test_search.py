@@ -117,6 +117,25 @@ def test_without_a_zip_the_list_is_alphabetical(client, ring):
     )
 
 
+def test_the_alphabetical_list_ignores_capitals_as_a_reader_does(client):
+    for name in ("MVP Health Care", "MetroPlusHealth", "NYC Health + Hospitals", "Northwell"):
+        place(EmployerFactory(name=name), 3)
+    assert result_names(client.get(URL)) == [
+        "MetroPlusHealth",
+        "MVP Health Care",
+        "Northwell",
+        "NYC Health + Hospitals",
+    ]
+
+
+def test_a_location_named_after_its_city_is_not_named_twice(client):
+    employer = EmployerFactory(name="Liberty")
+    place(employer, 3, name="Syracuse", city="Syracuse", county="Onondaga")
+    html = client.get(URL, {"zip": "10001"}).content.decode()
+    assert "Syracuse, Onondaga County" in html
+    assert "Syracuse, Syracuse" not in html
+
+
 def test_draft_employers_are_never_listed(client, ring):
     EmployerFactory(name="Hidden Draft", status=Status.DRAFT)
     place(Employer.objects.get(name="Hidden Draft"), 1)
