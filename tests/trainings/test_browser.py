@@ -125,3 +125,25 @@ def test_a_search_with_errors_moves_focus_to_the_list_of_problems(new_page, trai
     # The next Tab reaches the summary's link to the field at fault.
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_zip"
+
+
+def test_on_a_wide_screen_results_and_filters_read_in_the_order_tab_follows(new_page, trainings):
+    page = new_page(viewport={"width": 1280, "height": 900})
+    page.goto("/trainings/?q=navigator")
+    results = page.locator("#results-title").bounding_box()
+    search_box = page.locator("#id_q").bounding_box()
+    # The results come first in the page, so they are on the left, the form on the right.
+    assert results["x"] < search_box["x"], (results, search_box)
+
+
+def test_a_keyboard_can_pass_the_county_map_by(new_page, trainings):
+    page = new_page()
+    page.goto("/trainings/")
+    skip = page.get_by_role("link", name="Skip the county map")
+    skip.focus()
+    assert skip.bounding_box()["width"] > 40  # in view while focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    # Past the 62 county links: focus is on no link of the map.
+    assert page.evaluate("document.activeElement.closest('.county-map') === null")
+    assert page.evaluate("document.activeElement !== document.body")

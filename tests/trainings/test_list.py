@@ -520,3 +520,17 @@ def test_the_form_class_is_built_once_per_content_version_and_follows_changes(cl
     assert type(third) is not type(first)
     assert ("new-career", "New career") in list(third.fields["career"].choices)
     assert ("new-career", "New career") not in list(first.fields["career"].choices)
+
+
+def test_role_choices_are_grouped_under_their_career_without_an_orphan_label(client):
+    career = CareerFactory(slug="care-management", title="Care Management")
+    RoleFactory(career=career, slug="care-coordinator", name="Care coordinator")
+    html = client.get("/trainings/").content.decode()
+    group = re.search(
+        r'<div role="group" aria-labelledby="([^"]+)"><p class="choice-group" id="([^"]+)">'
+        r"Care Management</p>",
+        html,
+    )
+    assert group and group.group(1) == group.group(2), html
+    # Every <label> names the control it labels.
+    assert re.findall(r"<label(?![^>]*\bfor=)[^>]*>", html) == []
