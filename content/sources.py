@@ -89,24 +89,40 @@ def published_rows(model):
     return manager.filter(parents) if parents is not None else manager.all()
 
 
+def _source_columns(names):
+    """(url column, name column or None) of each source a model's rows name: `source_url`
+    (with `source_name`), and any other `<part>_source_url` (with `<part>_source_name`),
+    e.g. the page that names the roles an employer hires for."""
+    for url in sorted(n for n in names if n.endswith("source_url")):
+        name = url.removesuffix("url") + "name"
+        yield url, name if name in names else None
+
+
 def cited_sources():
     """Each distinct source URL the published content cites, sorted by address."""
     sources = {}
     for model in sourced_models():
         names = _field_names(model)
-        columns = ["source_url"] + [c for c in ("source_name", "checked_on") if c in names]
-        rows = published_rows(model).exclude(source_url="").values_list(*columns).distinct()
-        for row in rows:
-            values = dict(zip(columns, row, strict=True))
-            source = sources.setdefault(values["source_url"], CitedSource(values["source_url"]))
-            source.used_for.add(gettext(str(model._meta.verbose_name_plural)))
-            if values.get("source_name"):
-                source.names.add(values["source_name"])
-            checked = values.get("checked_on")
-            if "checked_on" not in names and "release" in names:
-                source.dated_by_release = True
-            elif checked is None:
-                source.unverified = True
-            elif source.checked_on is None or checked < source.checked_on:
-                source.checked_on = checked
+        for url_column, name_column in _source_columns(names):
+            _gather(sources, model, names, url_column, name_column)
     return sorted(sources.values(), key=lambda s: s.url)
+
+
+def _gather(sources, model, names, url_column, name_column):
+    """Add the sources in `url_column` of the published rows of `model` to `sources`."""
+    dated = "checked_on" in names
+    columns = [url_column] + [c for c in (name_column, "checked_on" if dated else None) if c]
+    rows = published_rows(model).exclude(**{url_column: ""}).values_list(*columns).distinct()
+    for row in rows:
+        values = dict(zip(columns, row, strict=True))
+        url, checked = values[url_column], values.get("checked_on")
+        source = sources.setdefault(url, CitedSource(url))
+        source.used_for.add(gettext(str(model._meta.verbose_name_plural)))
+        if name_column and values[name_column]:
+            source.names.add(values[name_column])
+        if not dated and "release" in names:
+            source.dated_by_release = True
+        elif checked is None:
+            source.unverified = True
+        elif source.checked_on is None or checked < source.checked_on:
+            source.checked_on = checked

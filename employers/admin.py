@@ -84,7 +84,10 @@ class EmployerAdmin(PublishableAdmin):
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "status", "description"]}),
         ("Links", {"fields": ["website", "careers_url"]}),
-        ("Who they hire", {"fields": ["roles", "settings"]}),
+        (
+            "Who they hire",
+            {"fields": ["roles", "settings", "roles_source_name", "roles_source_url"]},
+        ),
         ("Source", {"fields": ["source_name", "source_url", "checked_on"]}),
     ]
 

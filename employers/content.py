@@ -39,6 +39,8 @@ EMPLOYER_FIELDS = [
     "careers_url",
     "source_name",
     "source_url",
+    "roles_source_name",
+    "roles_source_url",
 ]  # with the status and checked_on date
 
 

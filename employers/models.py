@@ -4,6 +4,8 @@ the list page runs (ZIP code and distance, county, region, role, kind, setting, 
 lives in EmployerQuerySet.search so every caller gets the same query plan.
 """
 
+from types import SimpleNamespace
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q, Subquery
@@ -151,6 +153,15 @@ class Employer(Publishable):
     source_name = models.CharField(
         max_length=300, blank=True, help_text="The public page these details come from."
     )
+    # The roles it hires for may come from another page (a job posting): the page shows it
+    # under them. Checked with the rest of the row (checked_on).
+    roles_source_name = models.CharField(
+        "roles' source name",
+        max_length=300,
+        blank=True,
+        help_text="The public page that names the roles above, if not the source below.",
+    )
+    roles_source_url = models.URLField("roles' source URL", max_length=500, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EmployerQuerySet.as_manager()
@@ -167,6 +178,17 @@ class Employer(Publishable):
 
     def __str__(self):
         return self.name
+
+    @property
+    def roles_source(self):
+        """Where the roles it hires for come from, as includes/_source.html shows a source:
+        checked with the row, or not yet verified when no page is named."""
+        named = bool(self.roles_source_url or self.roles_source_name)
+        return SimpleNamespace(
+            source_url=self.roles_source_url,
+            source_name=self.roles_source_name,
+            checked_on=self.checked_on if named else None,
+        )
 
     def get_absolute_url(self):
         return reverse("employers:employer_detail", kwargs={"slug": self.slug})

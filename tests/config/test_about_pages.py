@@ -72,12 +72,13 @@ def test_site_map_lists_every_page_of_the_xml_sitemap_but_compare_pages(content,
 
 
 def _all_source_urls():
+    """Every URL in a source column (`source_url`, `roles_source_url`, ...) of any model."""
     urls = set()
     for model in apps.get_models():
-        if "source_url" in {f.name for f in model._meta.get_fields()}:
-            urls |= set(
-                model._default_manager.exclude(source_url="").values_list("source_url", flat=True)
-            )
+        for column in {f.name for f in model._meta.get_fields()}:
+            if column.endswith("source_url"):
+                rows = model._default_manager.exclude(**{column: ""})
+                urls |= set(rows.values_list(column, flat=True))
     return urls
 
 

@@ -185,3 +185,23 @@ def test_notes_for_editors_stay_off_the_public_page(client, admin_client):
     admin_url = f"/{settings.ADMIN_URL}employers/employer/{employer.pk}/change/"
     admin_html = admin_client.get(admin_url).content.decode()
     assert location.coordinates_note in admin_html
+
+
+def test_the_roles_it_hires_for_name_the_page_that_says_so(client, employer):
+    employer.roles_source_name = "Hudson Health Home: Care Manager posting"
+    employer.roles_source_url = "https://hudson.example.org/jobs/care-manager/"
+    employer.checked_on = datetime.date(2026, 11, 2)
+    employer.save()
+    html = client.get(employer.get_absolute_url()).content.decode()
+    roles = html.split("<h2>Roles it hires for</h2>", 1)[1].split("<h2>", 1)[0]
+    assert (
+        'Source: <a href="https://hudson.example.org/jobs/care-manager/">Hudson Health Home: '
+        "Care Manager posting</a>, checked November 2026."
+    ) in roles
+
+
+def test_roles_with_no_page_named_say_not_yet_verified(client, employer):
+    html = client.get(employer.get_absolute_url()).content.decode()
+    roles = html.split("<h2>Roles it hires for</h2>", 1)[1].split("<h2>", 1)[0]
+    assert "no source recorded" in roles and "(not yet verified)" in roles
+    assert "checked" not in roles
