@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from content.i18n import quoted_english
 from content.models import Publishable, PublishableQuerySet, Sourced
 from places.geo import box_lookups, distance_expression, is_zip, near
 from places.regions import COUNTY_CHOICES, Region, region_for_county
@@ -270,6 +271,14 @@ class Location(Sourced):
 
     def __str__(self):
         return f"{self.employer}: {self.name or self.city}"
+
+    @property
+    def label(self):
+        """What a page calls it: its name as the employer gives it (English, marked
+        lang="en" on a Spanish page), or its city when it has no name of its own."""
+        if not self.name or self.name == self.city:
+            return self.city
+        return quoted_english(self.name)
 
     def save(self, *args, **kwargs):
         # The region always follows the county, so the two filters can never disagree.

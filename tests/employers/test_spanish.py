@@ -140,3 +140,12 @@ def test_an_employer_of_another_kind_is_labelled_in_spanish(client):
     EmployerFactory(name="Other Org", slug="other-org", kind=EmployerKind.OTHER)
     html = spanish(client, "/employers/other-org/").content.decode()
     assert '<span class="badge">Otro</span>' in html
+
+
+def test_a_location_name_in_english_is_marked_as_english_on_a_spanish_page(client):
+    employer = EmployerFactory(slug="sede")
+    LocationFactory(employer=employer, name="Main campus", city="Albany", county="Albany")
+    spanish = client.get(f"/es/employers/{employer.slug}/").content.decode()
+    assert '<h3><span lang="en">Main campus</span></h3>' in spanish
+    english = client.get(f"/employers/{employer.slug}/").content.decode()
+    assert "<h3>Main campus</h3>" in english
