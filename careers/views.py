@@ -133,7 +133,9 @@ def _group_titles(titles, role_links):
             key, {"title": title.title, "row": title, "role_links": {}, "sources": {}}
         )
         entry["role_links"].setdefault(title.role_id, role_links[title.role_id])
-        entry["sources"].setdefault((title.source_url, title.source_name), _source_line(title))
+        source = (title.source_url, title.source_name)
+        if source not in entry["sources"]:
+            entry["sources"][source] = _source_line(title)
     return list(grouped.values())[:MAX_TITLE_RESULTS]
 
 

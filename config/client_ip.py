@@ -22,7 +22,7 @@ from django.conf import settings
 def client_ip(request):
     remote = request.META.get("REMOTE_ADDR") or None
     count = settings.PROXY_COUNT
-    if not count:
+    if count < 1:
         return remote
     header = request.META.get("HTTP_X_FORWARDED_FOR", "")
     entries = [entry.strip() for entry in header.split(",")]

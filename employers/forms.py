@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from content.forms import FragmentCachedBoundField, fixed_choices
 from content.pagecache import cached_for_content
 from employers.models import EmployerKind, role_model, work_setting_model
-from places.forms import ZipCodeField, within_miles
+from places.forms import NOT_A_DISTANCE, ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 
@@ -71,7 +71,7 @@ class EmployerSearchForm(forms.Form):
         self.fields["role"].choices = fixed_choices(_any(_("Any role")) + list(roles))
         self.fields["setting"].choices = fixed_choices(_any(_("Any setting")) + list(settings))
         for name, message in (
-            ("miles", _("Choose a distance of 5, 10, 25 or 50 miles.")),
+            ("miles", NOT_A_DISTANCE),
             ("county", _("Choose a New York county from the list.")),
             ("region", _("Choose a region from the list.")),
             ("role", _("We don't know that role. Choose one from the list.")),

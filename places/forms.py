@@ -44,3 +44,6 @@ def _within_miles(miles):
 # A distance choice's label, "Within 25 miles", translated when the page renders it (every
 # distance drop-down labels its RADIUS_CHOICES with it).
 within_miles = lazy(_within_miles, str)
+
+# What a distance drop-down says to a distance that is not one of its RADIUS_CHOICES.
+NOT_A_DISTANCE = _("Choose a distance of 5, 10, 25 or 50 miles.")

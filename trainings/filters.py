@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.forms import FragmentCachedBoundField, fixed_choices
 from content.pagecache import cached_for_content
-from places.forms import ZipCodeField, within_miles
+from places.forms import NOT_A_DISTANCE, ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 from trainings.models import (
@@ -214,7 +214,7 @@ class TrainingFilter(django_filters.FilterSet):
         choices=fixed_choices(MILES_CHOICES),
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": _("Choose a distance of 5, 10, 25 or 50 miles.")},
+        error_messages={"invalid_choice": NOT_A_DISTANCE},
     )
     hide_online = django_filters.BooleanFilter(
         label=_("Hide online trainings"), method="filter_hide_online", widget=forms.CheckboxInput

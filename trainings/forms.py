@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from content.forms import FragmentCachedBoundField
 from content.models import EducationLevel
-from places.forms import ZipCodeField, within_miles
+from places.forms import NOT_A_DISTANCE, ZipCodeField, within_miles
 from places.geo import RADIUS_CHOICES, zip_point
 from trainings.models import Training
 
@@ -122,7 +122,7 @@ class GuideForm(forms.Form):
         coerce=int,
         empty_value=None,
         help_text=_("If you are not sure, we look within 25 miles."),
-        error_messages={"invalid_choice": _("Choose a distance of 5, 10, 25 or 50 miles.")},
+        error_messages={"invalid_choice": NOT_A_DISTANCE},
     )
 
     def __init__(self, *args, role_choices=(), **kwargs):
