@@ -172,6 +172,20 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     _cache_options = CACHES["default"].setdefault("OPTIONS", {})
     _cache_options.setdefault("socket_connect_timeout", _cache_timeout)
     _cache_options.setdefault("socket_timeout", _cache_timeout)
+# Counters (the consent rate limit: content.cache.safe_incr) in a cache of their own, so
+# pages kept in the cache never push them out: a local-memory cache holds 300 entries by
+# default, and a visitor who first asked for 300 pages was counted from zero again.
+# Shared caches (Redis) keep both in the one server.
+CACHES["counters"] = (
+    CACHES["default"]
+    if CACHES["default"]["BACKEND"] != "django.core.cache.backends.locmem.LocMemCache"
+    else {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "counters",
+        # A counter is a few dozen bytes; this bounds them to a few MB per process.
+        "OPTIONS": {"MAX_ENTRIES": env.int("COUNTER_CACHE_ENTRIES", default=50_000)},
+    }
+)
 # After the cache failed, how long to serve without it before asking it again.
 CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=5.0)
 # Public content pages are cached whole until content changes (content/pagecache.py); this

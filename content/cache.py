@@ -20,7 +20,7 @@ import threading
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 logger = logging.getLogger("content.cache")
 
@@ -78,11 +78,13 @@ def _succeeded():
         _failed("delete_many", error)
 
 
-def _call(operation, default, *args, **kwargs):
+def _call(operation, default, *args, on=None, **kwargs):
+    """cache.operation(*args, **kwargs), or `default` when the cache is down; `on`: another
+    of settings.CACHES than the default (on the same server when it is shared)."""
     if _skipping():
         return default
     try:
-        result = getattr(cache, operation)(*args, **kwargs)
+        result = getattr(caches[on] if on else cache, operation)(*args, **kwargs)
     except CACHE_ERRORS as error:
         _failed(operation, error)
         return default
@@ -109,12 +111,13 @@ def safe_incr(key, delta=1, *, timeout):
     Returns the new count, or None when the cache is down (callers then let the request
     through: a limit the cache cannot count must not lock everyone out).
     """
-    if _call("add", None, key, 0, timeout) is None:  # add answers True or False when up
+    # In the counters cache (settings.CACHES), where kept pages never push a counter out.
+    if _call("add", None, key, 0, timeout, on="counters") is None:  # True or False when up
         return None
     try:
-        return _call("incr", None, key, delta)
+        return _call("incr", None, key, delta, on="counters")
     except ValueError:  # expired between add and incr: start again
-        _call("set", None, key, delta, timeout)
+        _call("set", None, key, delta, timeout, on="counters")
         return delta
 
 

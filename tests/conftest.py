@@ -52,15 +52,19 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(request):
-    """Each test starts with an empty cache, so cached pages never leak between tests.
+    """Each test starts with empty caches (pages, counters), so nothing leaks between tests.
 
     Tests with database access then start in the steady state a live process is in: the
     consent policy registry (read once a minute per process) is already loaded, so query
     counts measure the page, not the first request after a restart.
     """
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    def clear():
+        for cache in caches.all():
+            cache.clear()
+
+    clear()
     if request.node.get_closest_marker("django_db") or {"db", "transactional_db"} & set(
         request.fixturenames
     ):
@@ -70,7 +74,7 @@ def _fresh_cache(request):
         registry.forget()  # the copy this process holds may come from another test's rows
         registry.load()
     yield
-    cache.clear()
+    clear()
     from consent import registry
 
     registry.forget()

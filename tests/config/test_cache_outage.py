@@ -62,13 +62,13 @@ def redis_cache(settings):
     pytest.importorskip("redis", reason="the redis client is not installed")
     server = RedisProcess()
     server.start()
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": f"redis://127.0.0.1:{server.port}/0",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+    redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{server.port}/0",
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
+    # As config/settings.py sets them with a shared cache: the counters in the same server.
+    settings.CACHES = {"default": redis, "counters": redis}
     settings.CACHE_RETRY_SECONDS = 0  # ask again on every call, so recovery is immediate
     yield server
     server.stop()

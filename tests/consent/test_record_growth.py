@@ -97,3 +97,20 @@ def test_behind_nginx_the_limit_is_per_visitor_and_cannot_be_dodged_by_forging(s
     assert through_nginx("not-an-ip") == 303
     assert through_nginx("also-not-an-ip") == 303
     assert through_nginx("") == 429
+
+
+def test_pages_filling_the_cache_do_not_reset_a_visitors_count(settings):
+    from django.core.cache import cache
+
+    settings.CONSENT_RATE_LIMIT = 2
+    visitor = "192.0.2.77"
+    assert [choose(Client(REMOTE_ADDR=visitor), "accept_all").status_code for _ in range(3)] == [
+        303,
+        303,
+        429,
+    ]
+    # More entries than a local-memory cache holds (300): kept pages used to push the
+    # counter out, and the visitor was counted from zero again.
+    for n in range(400):
+        cache.set(f"filler:{n}", "x" * 100, 600)
+    assert choose(Client(REMOTE_ADDR=visitor), "accept_all").status_code == 429
