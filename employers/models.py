@@ -273,12 +273,17 @@ class Location(Sourced):
         return f"{self.employer}: {self.name or self.city}"
 
     @property
-    def label(self):
-        """What a page calls it: its name as the employer gives it (English, marked
-        lang="en" on a Spanish page), or its city when it has no name of its own."""
+    def own_name(self):
+        """Its name as the employer gives it (English, marked lang="en" on a Spanish page),
+        or "" when it has none but its city's."""
         if not self.name or self.name == self.city:
-            return self.city
+            return ""
         return quoted_english(self.name)
+
+    @property
+    def label(self):
+        """What a page calls it: its own name, else its city."""
+        return self.own_name or self.city
 
     def save(self, *args, **kwargs):
         # The region always follows the county, so the two filters can never disagree.
