@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from content.forms import FragmentCachedBoundField, fixed_choices
 from content.pagecache import cached_for_content
 from employers.models import EmployerKind, role_model, work_setting_model
-from places.forms import NOT_A_DISTANCE, ZipCodeField, within_miles
+from places.forms import NOT_A_DISTANCE, DistanceSelect, ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
 
@@ -37,6 +37,7 @@ class EmployerSearchForm(forms.Form):
         coerce=int,
         empty_value=None,
         choices=fixed_choices((miles, within_miles(miles)) for miles in RADIUS_CHOICES),
+        widget=DistanceSelect(default=str(DEFAULT_MILES)),
         initial=DEFAULT_MILES,
     )
     county = forms.ChoiceField(

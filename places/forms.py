@@ -47,3 +47,19 @@ within_miles = lazy(_within_miles, str)
 
 # What a distance drop-down says to a distance that is not one of its RADIUS_CHOICES.
 NOT_A_DISTANCE = _("Choose a distance of 5, 10, 25 or 50 miles.")
+
+
+class DistanceSelect(forms.Select):
+    """A distance drop-down. A distance that is not one of its choices (the form says so
+    with NOT_A_DISTANCE) shows `default`, the distance the search uses when none is given,
+    not whatever option comes first: the drop-down said "Within 5 miles" beside the
+    message, and sending the form again searched within 5."""
+
+    def __init__(self, attrs=None, choices=(), *, default=""):
+        super().__init__(attrs, choices)
+        self.default = default
+
+    def format_value(self, value):
+        known = {str(choice) for choice, _label in self.choices}
+        shown = [v for v in super().format_value(value) if v in known]
+        return shown or [self.default]

@@ -76,8 +76,8 @@ class TrainingAdminForm(forms.ModelForm):
         fields = [
             "provider", "title", "slug", "kind", "credential", "description", "delivery",
             "schedule", "languages", "length_hours", "length_weeks", "next_start_date",
-            "prerequisites", "is_free", "cost_low", "cost_high", "funding_notes", "roles",
-            "careers", "status", "featured", "url", "source_url", "checked_on",
+            "prerequisites", "entry_level", "is_free", "cost_low", "cost_high", "funding_notes",
+            "roles", "careers", "status", "featured", "url", "source_url", "checked_on",
         ]  # fmt: skip
 
     def __init__(self, *args, **kwargs):
@@ -126,7 +126,7 @@ class TrainingAdmin(PublishableAdmin):
         (
             "How, when and how long",
             {"fields": ["delivery", "schedule", "languages", "length_hours", "length_weeks",
-                        "next_start_date", "prerequisites"]},
+                        "next_start_date", "prerequisites", "entry_level"]},
         ),
         ("Cost", {"fields": ["is_free", "cost_low", "cost_high", "funding_notes"]}),
         ("Where it leads", {"fields": ["roles", "careers"]}),

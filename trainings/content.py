@@ -28,8 +28,8 @@ PROVIDER_FIELDS = ["name", "kind", "website", "address", "city", "county", "regi
 TRAINING_FIELDS = [
     "title", "kind", "credential", "delivery", "schedule", "schedule_note", "length_hours",
     "length_weeks", "length_note", "cost_low", "cost_high", "is_free", "funding_notes",
-    "languages", "prerequisites", "next_start_date", "url", "description", "featured",
-    "source_url", "checked_on",
+    "languages", "prerequisites", "entry_level", "next_start_date", "url", "description",
+    "featured", "source_url", "checked_on",
 ]  # fmt: skip
 DEFAULTS = {"is_free": False, "featured": False}
 

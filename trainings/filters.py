@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from content.forms import FragmentCachedBoundField, fixed_choices
 from content.pagecache import cached_for_content
-from places.forms import NOT_A_DISTANCE, ZipCodeField, within_miles
+from places.forms import NOT_A_DISTANCE, DistanceSelect, ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
 from places.regions import COUNTY_CHOICES, Region
+from trainings.levels import HAVE_LEVELS, levels_met
 from trainings.models import (
     BY_DISTANCE,
     Language,
@@ -193,6 +194,18 @@ class TrainingFilter(django_filters.FilterSet):
         choices=fixed_choices(COUNTY_CHOICES),
         empty_label=_("Any county"),
     )
+    # The guide's first question, as a filter: its trainings are this search's first results.
+    have = django_filters.ChoiceFilter(
+        label=_("Education or license you have now"),
+        method="filter_have",
+        choices=fixed_choices(HAVE_LEVELS),
+        empty_label=_("Show every training"),
+        error_messages={"invalid_choice": _("Choose one of the answers in the list.")},
+        help_text=_(
+            "Leaves out trainings whose provider asks for more schooling or a license first. "
+            "Trainings that do not say what they ask for are kept."
+        ),
+    )
     language = django_filters.ChoiceFilter(
         label=_("Language of instruction"),
         method="filter_language",
@@ -212,6 +225,7 @@ class TrainingFilter(django_filters.FilterSet):
         label=_("Distance"),
         method="filter_nothing",
         choices=fixed_choices(MILES_CHOICES),
+        widget=DistanceSelect,  # the blank choice is the default distance
         coerce=int,
         empty_value=None,
         error_messages={"invalid_choice": NOT_A_DISTANCE},
@@ -268,6 +282,9 @@ class TrainingFilter(django_filters.FilterSet):
 
     def filter_role(self, queryset, name, value):
         return queryset.filter(_exists_role(value)) if value else queryset
+
+    def filter_have(self, queryset, name, value):
+        return queryset.filter(entry_level__in=["", *levels_met(value)])
 
     def filter_hide_online(self, queryset, name, value):
         return queryset.exclude(delivery=Training.Delivery.ONLINE) if value else queryset

@@ -7,9 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from content.forms import FragmentCachedBoundField
-from content.models import EducationLevel
-from places.forms import NOT_A_DISTANCE, ZipCodeField, within_miles
+from places.forms import NOT_A_DISTANCE, DistanceSelect, ZipCodeField, within_miles
 from places.geo import RADIUS_CHOICES, zip_point
+from trainings.levels import HAVE_LEVELS
 from trainings.models import Training
 
 MAX_COMPARE = 3
@@ -52,11 +52,9 @@ class CompareForm(forms.Form):
         return list(dict.fromkeys(self.cleaned_data["ids"]))
 
 
-NO_QUALIFICATION = "none"
 HAVE_CHOICES = [
     ("", _("Choose one")),  # nothing is chosen for the visitor
-    (NO_QUALIFICATION, _("No high school diploma or equivalency diploma yet")),
-    *EducationLevel.choices,
+    *HAVE_LEVELS,
 ]
 BUDGET_CHOICES = [
     ("", _("Any cost")),
@@ -119,6 +117,7 @@ class GuideForm(forms.Form):
         # Each distance once; "Not sure" is no answer, and the search then looks within 25
         # (said in the hint: in the choice it did not fit a 320 px screen).
         choices=[("", _("Not sure"))] + [(str(m), within_miles(m)) for m in RADIUS_CHOICES],
+        widget=DistanceSelect,  # "Not sure", the blank choice
         coerce=int,
         empty_value=None,
         help_text=_("If you are not sure, we look within 25 miles."),

@@ -13,24 +13,8 @@ from django.utils.translation import gettext
 from content.models import EducationLevel
 from content.pagination import first_rows
 from trainings.filters import DEFAULT_MILES, TrainingFilter
-from trainings.forms import NO_QUALIFICATION
+from trainings.levels import NO_QUALIFICATION, meets
 from trainings.models import Training
-
-# Rank of each level on the ladder of schooling. A license also counts as the schooling
-# it needs (an LPN program is a certificate, an RN needs at least an associate degree,
-# an LMSW a master's degree).
-RANK = {
-    NO_QUALIFICATION: 0,
-    EducationLevel.HIGH_SCHOOL: 1,
-    EducationLevel.CERTIFICATE: 2,
-    EducationLevel.ASSOCIATE: 3,
-    EducationLevel.BACHELOR: 4,
-    EducationLevel.MASTER: 5,
-    EducationLevel.LICENSE_LPN: 2,
-    EducationLevel.LICENSE_RN: 3,
-    EducationLevel.LICENSE_SW: 5,
-}
-LICENSES = {EducationLevel.LICENSE_LPN, EducationLevel.LICENSE_RN, EducationLevel.LICENSE_SW}
 
 # Only for roles whose typical education the careers content does not list yet.
 FALLBACK_REQUIREMENTS = {
@@ -45,13 +29,6 @@ MAX_TRAININGS = 10
 # New York State's own page on one way to earn the High School Equivalency diploma (24
 # college credits); read 2026-12-01.
 HSE_URL = "https://www.acces.nysed.gov/aepp/college-credit"
-
-
-def meets(have, level):
-    """Whether a person whose highest qualification is `have` meets requirement `level`."""
-    if level in LICENSES:
-        return have == level
-    return RANK.get(have, 0) >= RANK.get(level, 99)
 
 
 @dataclass
@@ -79,11 +56,15 @@ def role_requirements(role):
     return levels or FALLBACK_REQUIREMENTS.get(role.slug, [])
 
 
-def search_query(*, role_slugs, delivery="", schedule="", budget=None, zip_code="", miles=None):
+def search_query(
+    *, role_slugs, have="", delivery="", schedule="", budget=None, zip_code="", miles=None
+):
     """The trainings search (/trainings/) query for these answers: the guide's trainings are
     that search's first results, so the two always agree."""
     query = QueryDict(mutable=True)
     query.setlist("role", list(role_slugs))
+    if have:
+        query["have"] = have
     if delivery:
         query["delivery"] = delivery
     if schedule:
@@ -151,6 +132,8 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
         target = [role.slug for role in roles]
     query = search_query(
         role_slugs=target,
+        # Without a diploma yet, the trainings are the ones that can come after the HSE.
+        have=EducationLevel.HIGH_SCHOOL if no_diploma else have,
         delivery=delivery,
         schedule=schedule,
         budget=budget,
@@ -171,6 +154,19 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
             filterset.qs, MAX_TRAININGS, first_ids=filterset.first_ids, rows=filterset.page_rows
         )
         nearest = filterset.nearest_beyond_reach(trainings)
+    if no_diploma:
+        left_out = gettext(
+            "Trainings whose provider asks for more than a high school or HSE diploma are "
+            "left out. Trainings that do not say what they ask for are kept: check with the "
+            "provider."
+        )
+    else:
+        left_out = gettext(
+            "Trainings whose provider asks for more schooling or a license than you have "
+            "now are left out. Trainings that do not say what they ask for are kept: check "
+            "with the provider."
+        )
+    notes.append(left_out)
     if budget is not None:
         notes.append(
             gettext("Trainings that do not publish their cost are left out of a budget search.")

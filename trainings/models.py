@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from content.i18n import quoted_english
-from content.models import Publishable, PublishableQuerySet, Sourced
+from content.models import EducationLevel, Publishable, PublishableQuerySet, Sourced
 from content.templatetags.presentation import human_date
 from content.text import normalise, unique_slug
 from places.geo import distance_expression, is_zip, near
@@ -148,7 +148,7 @@ class Provider(Sourced):
 # The columns trainings/_training_card.html reads (cost_display and length_display included).
 CARD_FIELDS = (
     "slug", "title", "featured", "kind", "delivery", "is_free", "cost_low", "cost_high",
-    "length_weeks", "length_hours", "length_note", "next_start_date", "provider",
+    "length_weeks", "length_hours", "length_note", "next_start_date", "entry_level", "provider",
     "provider__name", "provider__city",
 )  # fmt: skip
 
@@ -394,6 +394,16 @@ class Training(Publishable):
         help_text="Comma-separated language codes, e.g. en,es.",
     )
     prerequisites = models.TextField(blank=True)
+    entry_level = models.CharField(
+        "education it asks for first",
+        max_length=20,
+        choices=EducationLevel.choices,
+        blank=True,
+        help_text="Only what the provider's page says a student must have before starting "
+        "(the same source as the rest of the row); blank when it does not say. The guide "
+        "and the search's “education you have now” filter leave the training out for "
+        "someone who has less.",
+    )
     next_start_date = models.DateField(null=True, blank=True)
     url = models.URLField("program page", max_length=500)
     description = models.TextField(blank=True)
@@ -550,6 +560,10 @@ class Training(Publishable):
     @property
     def prerequisites_display(self):
         return self.prerequisites or NOT_STATED
+
+    @property
+    def entry_level_display(self):
+        return self.get_entry_level_display() if self.entry_level else NOT_STATED
 
     @property
     def start_display(self):

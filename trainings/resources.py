@@ -56,8 +56,8 @@ class TrainingResource(ContentResource):
         fields = [
             "slug", "title", "provider", "kind", "credential", "description", "delivery",
             "schedule", "languages", "length_hours", "length_weeks", "next_start_date",
-            "prerequisites", "is_free", "cost_low", "cost_high", "funding_notes", "roles",
-            "careers", "status", "featured", "url", "source_url", "checked_on",
+            "prerequisites", "entry_level", "is_free", "cost_low", "cost_high", "funding_notes",
+            "roles", "careers", "status", "featured", "url", "source_url", "checked_on",
         ]  # fmt: skip
         export_order = fields
         import_id_fields = ["slug"]

@@ -18,7 +18,8 @@ pytestmark = [
 ]
 
 TRAININGS = 400
-URL = "/trainings/?q=coordination&zip=10001&miles=25&kind=certificate"
+# Every filter the covering index serves that these rows pass, the education one included.
+URL = "/trainings/?q=coordination&zip=10001&miles=25&kind=certificate&have=high_school"
 
 
 @pytest.fixture
