@@ -22,6 +22,9 @@ Then checks, talking to A, to B and through nginx:
      sets it): a visitor from 127.0.0.2 who goes over the consent rate limit, forging
      X-Forwarded-For all the while, is refused; one from 127.0.0.3 is not. (Run after 5:
      B alone then serves nginx, so the count is B's.)
+  7. nginx limits the admin's sign-in page per address (deploy/nginx.conf): wrong passwords
+     sent as fast as possible from 127.0.0.4 are refused (429) after the first few, which
+     alone reach the site and alone leave sign-in attempt rows; 127.0.0.5 is still served.
 
 Prints PASS or FAIL for each, exits non-zero on any failure, cleans up (processes, database,
 Redis keys, temporary files) on every exit, and stops itself after TIME_LIMIT seconds.
@@ -66,7 +69,11 @@ CLAIM_KEY = "scale-check:claimed-by"
 STREAM_SECONDS = 8  # length of the GET stream of check 5; A is killed a third of the way in
 STREAM_THREADS = 4
 INSTANCE_WORKERS = 2  # gunicorn workers of A and of B
-CHECKS = 6
+CHECKS = 7
+# What deploy/nginx.conf lets through at once to the sign-in page from one address (the
+# first request and a burst of 5), and how many wrong passwords check 7 sends after its GET.
+SIGN_IN_AT_ONCE = 6
+SIGN_IN_TRIES = 20
 
 # Variables of the calling shell that would change what the instances do (`make` sets DEBUG).
 CLEARED = (
@@ -541,6 +548,48 @@ def check_visitors(ports):
     )
 
 
+def check_sign_in_limit(ports, database_url):
+    n, path = ports["nginx"], "/admin/login/"
+
+    def attempts(address):
+        with connect(database_url) as connection:
+            return connection.execute(
+                "SELECT count(*) FROM axes_accessattempt WHERE ip_address = %s", (address,)
+            ).fetchone()[0]
+
+    guesser = Browser("sign-in guesser", source="127.0.0.4")
+    page = guesser.get(n, path)
+    require(page.status == 200, f"the sign-in page through nginx: {page.status}")
+    token = csrf_token(page.text)
+    started = time.monotonic()
+    statuses = [
+        guesser.post(
+            n,
+            path,
+            {"csrfmiddlewaretoken": token, "username": f"guess{i}", "password": "wrong"},
+        ).status
+        for i in range(SIGN_IN_TRIES)
+    ]
+    # The GET took one of the burst; nginx lets one more through every 6 s (10 a minute),
+    # and each wrong password costs the site a password hash.
+    allowed = SIGN_IN_AT_ONCE - 1 + int((time.monotonic() - started) / 6)
+    reached = [s for s in statuses if s != 429]
+    require(
+        SIGN_IN_AT_ONCE - 1 <= len(reached) <= allowed and set(reached) == {200},
+        f"expected {SIGN_IN_AT_ONCE - 1} to {allowed} wrong passwords answered (200), the "
+        f"rest refused (429): {statuses}",
+    )
+    rows = attempts("127.0.0.4")
+    require(rows == len(reached), f"{len(reached)} reached the site, {rows} attempt rows")
+    other = Browser("another address", source="127.0.0.5").get(n, path).status
+    require(other == 200, f"127.0.0.5 was refused the sign-in page: {other}")
+    return (
+        f"{SIGN_IN_TRIES} wrong passwords from 127.0.0.4: {len(reached)} reached the site "
+        f"({rows} attempt rows), {statuses.count(429)} refused by nginx (429); 127.0.0.5 "
+        "still served (200)"
+    )
+
+
 def check_records(ports, database_url):
     def count():
         with connect(database_url) as connection:
@@ -853,6 +902,10 @@ def scale_check(run, run_id, stack, services):
     run.check(
         "6. behind nginx the consent rate limit counts each visitor, not nginx",
         lambda: check_visitors(ports),
+    )
+    run.check(
+        "7. nginx limits sign-in attempts per address, so they cannot fill the lockout table",
+        lambda: check_sign_in_limit(ports, database_url),
     )
     return None
 
