@@ -133,8 +133,17 @@ def test_no_diploma_yet_is_not_sent_to_a_program_that_asks_for_a_degree(client):
 
 def test_the_migration_fills_loaded_rows_and_keeps_what_staff_chose():
     content.load()
+    # As a database loaded before the change: no entry levels, UAlbany without prerequisites.
     Training.objects.update(entry_level="")
+    Training.objects.filter(slug="ualbany-msw").update(
+        prerequisites="", prerequisites_en="", prerequisites_es=None
+    )
     Training.objects.filter(slug="hunter-msw-two-year").update(entry_level="master")
+    Training.objects.filter(slug="syracuse-msw-on-campus").update(prerequisites_en="By staff")
     migration.forwards(django_apps, None)
     levels = dict(Training.objects.exclude(entry_level="").values_list("slug", "entry_level"))
     assert levels == {**migration.ENTRY_LEVELS, "hunter-msw-two-year": "master"}
+    ualbany = Training.objects.get(slug="ualbany-msw")
+    assert ualbany.prerequisites_en.startswith("A bachelor's degree in any field")
+    assert ualbany.prerequisites_es.startswith("Una licenciatura en cualquier campo")
+    assert Training.objects.get(slug="syracuse-msw-on-campus").prerequisites_en == "By staff"
