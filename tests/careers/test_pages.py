@@ -190,7 +190,7 @@ def test_role_page_lists_titles_duties_settings_certifications_and_steps(client,
 
 def test_compare_table_has_a_row_per_attribute_and_a_column_per_role(client, content):
     html = text(client.get(f"/careers/{CAREER}/compare/"))
-    table = html[html.index('<table class="compare">') :]
+    table = html[html.index('<table class="compare stack-table">') :]
     table = table[: table.index("</table>")]
     assert table.count('<th scope="col"') == 2
     for row in ("Definition", "Focus", "Job titles", "Typical education",
