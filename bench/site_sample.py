@@ -34,7 +34,8 @@ from http_bench import FLOOR  # noqa: E402
 from careers.models import Career, JobTitle, Role  # noqa: E402
 from content.pagecache import bump_content_version  # noqa: E402
 from employers.models import Employer, EmployerKind  # noqa: E402
-from trainings.forms import BUDGET_CHOICES, HAVE_CHOICES  # noqa: E402
+from trainings.forms import BUDGET_CHOICES  # noqa: E402
+from trainings.levels import HAVE_LEVELS  # noqa: E402
 from trainings.models import Training  # noqa: E402
 
 # Distinct URLs per search page type: more than two short wrk runs can send, so each is
@@ -111,9 +112,9 @@ def training_search_urls(rng, n, zips):
 
 
 def guide_urls(rng, n, zips, role_slugs):
-    # An answer to "What do you have?" is required (none is chosen for the visitor): the
-    # empty "Choose one" gets a 400 with its message, which is not what is measured here.
-    haves = [value for value, _ in HAVE_CHOICES if value]
+    # An answer to "What do you have?" is required (nothing is ticked for the visitor):
+    # none ticked gets a 400 with its message, which is not what is measured here.
+    haves = [value for value, _ in HAVE_LEVELS]
     budgets = [value for value, _ in BUDGET_CHOICES]
     urls, seen = [], set()
     while len(urls) < n:

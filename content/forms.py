@@ -16,6 +16,9 @@ code) sets `field.fragment_variant`, which the cache key names.
 
 `fixed_choices(choices)`: a field's choices as a function returning them, for long lists
 that never change per request (63 counties) on a form built for every search.
+
+`TickBoxes`: a group of tick boxes (several answers to one question) that reads an empty
+value in the address (`?have=`, as a drop-down menu sent it) as nothing ticked.
 """
 
 from django import forms
@@ -40,6 +43,16 @@ def _choice_values(choices):
             yield from _choice_values(label)
         else:
             yield "" if value is None else str(value)
+
+
+class TickBoxes(forms.CheckboxSelectMultiple):
+    def __init__(self, attrs=None, choices=()):
+        # .choices (site.css): each answer's words wrap beside its box, not under it.
+        super().__init__({"class": "choices", **(attrs or {})}, choices)
+
+    def value_from_datadict(self, data, files, name):
+        values = super().value_from_datadict(data, files, name)
+        return [value for value in values if value] if isinstance(values, list) else values
 
 
 class FragmentCachedBoundField(BoundField):

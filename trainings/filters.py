@@ -12,7 +12,7 @@ from django.db.models import Case, DecimalField, Exists, F, OuterRef, Q, Value, 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from content.forms import FragmentCachedBoundField, fixed_choices
+from content.forms import FragmentCachedBoundField, TickBoxes, fixed_choices
 from content.pagecache import cached_for_content
 from places.forms import NOT_A_DISTANCE, DistanceSelect, ZipCodeField, within_miles
 from places.geo import DEFAULT_MILES, RADIUS_CHOICES, zip_point
@@ -160,7 +160,7 @@ class TrainingFilter(django_filters.FilterSet):
         label=_("Role it prepares you for"),
         method="filter_role",
         choices=[],
-        widget=forms.CheckboxSelectMultiple,
+        widget=TickBoxes,
         help_text=_("Tick none for any role."),
     )
     max_cost = django_filters.NumberFilter(
@@ -195,15 +195,18 @@ class TrainingFilter(django_filters.FilterSet):
         empty_label=_("Any county"),
     )
     # The guide's first question, as a filter: its trainings are this search's first results.
-    have = django_filters.ChoiceFilter(
-        label=_("Education or license you have now"),
+    # Tick boxes, not a menu: a nurse with a bachelor's degree has both, and the answers'
+    # words fit a 320 px screen only when they can wrap.
+    have = django_filters.MultipleChoiceFilter(
+        label=_("Education and licenses you have now"),
         method="filter_have",
         choices=fixed_choices(HAVE_LEVELS),
-        empty_label=_("Show every training"),
+        widget=TickBoxes,
         error_messages={"invalid_choice": _("Choose one of the answers in the list.")},
         help_text=_(
             "Leaves out trainings whose provider asks for more schooling or a license first. "
-            "Trainings that do not say what they ask for are kept."
+            "Trainings that do not say what they ask for are kept. Tick none to see every "
+            "training."
         ),
     )
     language = django_filters.ChoiceFilter(
@@ -284,7 +287,7 @@ class TrainingFilter(django_filters.FilterSet):
         return queryset.filter(_exists_role(value)) if value else queryset
 
     def filter_have(self, queryset, name, value):
-        return queryset.filter(entry_level__in=["", *levels_met(value)])
+        return queryset.filter(entry_level__in=["", *levels_met(value)]) if value else queryset
 
     def filter_hide_online(self, queryset, name, value):
         return queryset.exclude(delivery=Training.Delivery.ONLINE) if value else queryset

@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from content.forms import FragmentCachedBoundField
+from content.forms import FragmentCachedBoundField, TickBoxes
 from places.forms import NOT_A_DISTANCE, DistanceSelect, ZipCodeField, within_miles
 from places.geo import RADIUS_CHOICES, zip_point
 from trainings.levels import HAVE_LEVELS
@@ -52,10 +52,6 @@ class CompareForm(forms.Form):
         return list(dict.fromkeys(self.cleaned_data["ids"]))
 
 
-HAVE_CHOICES = [
-    ("", _("Choose one")),  # nothing is chosen for the visitor
-    *HAVE_LEVELS,
-]
 BUDGET_CHOICES = [
     ("", _("Any cost")),
     ("0", _("Free only")),
@@ -71,11 +67,13 @@ class GuideForm(forms.Form):
 
     bound_field_class = FragmentCachedBoundField  # choices rendered once, then reused
 
-    have = forms.ChoiceField(
-        label=_("What is the highest education or license you have now?"),
-        choices=HAVE_CHOICES,
+    have = forms.MultipleChoiceField(
+        label=_("What education and licenses do you have now?"),
+        choices=HAVE_LEVELS,
+        widget=TickBoxes,
+        help_text=_("Tick the highest schooling you have finished and every license you hold."),
         error_messages={
-            "required": _("Choose the highest education or license you have now."),
+            "required": _("Tick the education or licenses you have now."),
             "invalid_choice": _("Choose one of the answers in the list."),
         },
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from content.models import EducationLevel
 from content.pagination import first_rows
 from trainings.filters import DEFAULT_MILES, TrainingFilter
-from trainings.levels import NO_QUALIFICATION, meets
+from trainings.levels import meets, no_diploma
 from trainings.models import Training
 
 # Only for roles whose typical education the careers content does not list yet.
@@ -57,14 +57,13 @@ def role_requirements(role):
 
 
 def search_query(
-    *, role_slugs, have="", delivery="", schedule="", budget=None, zip_code="", miles=None
+    *, role_slugs, have=(), delivery="", schedule="", budget=None, zip_code="", miles=None
 ):
     """The trainings search (/trainings/) query for these answers: the guide's trainings are
     that search's first results, so the two always agree."""
     query = QueryDict(mutable=True)
     query.setlist("role", list(role_slugs))
-    if have:
-        query["have"] = have
+    query.setlist("have", list(have))
     if delivery:
         query["delivery"] = delivery
     if schedule:
@@ -91,7 +90,7 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
     """
     Roles that fit what the person has (or the one they want), and the trainings the
     trainings search finds for those roles and answers. `roles`: published roles with their
-    career and education prefetched.
+    career and education prefetched; `have`: every answer the person ticked (HAVE_LEVELS).
     """
     advice = []
     for role in roles:
@@ -102,8 +101,8 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
             labels = [EducationLevel(level).label for level in levels]
             advice.append(RoleAdvice(role=role, fits=fits, wanted=wanted, requirements=labels))
     notes = []
-    no_diploma = have == NO_QUALIFICATION
-    if no_diploma:
+    first_step = no_diploma(have)
+    if first_step:
         # Not a dead end: the roles that start from a high school diploma are the next step.
         for role in roles:
             levels = role_requirements(role)
@@ -133,7 +132,7 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
     query = search_query(
         role_slugs=target,
         # Without a diploma yet, the trainings are the ones that can come after the HSE.
-        have=EducationLevel.HIGH_SCHOOL if no_diploma else have,
+        have=[EducationLevel.HIGH_SCHOOL] if first_step else have,
         delivery=delivery,
         schedule=schedule,
         budget=budget,
@@ -154,7 +153,7 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
             filterset.qs, MAX_TRAININGS, first_ids=filterset.first_ids, rows=filterset.page_rows
         )
         nearest = filterset.nearest_beyond_reach(trainings)
-    if no_diploma:
+    if first_step:
         left_out = gettext(
             "Trainings whose provider asks for more than a high school or HSE diploma are "
             "left out. Trainings that do not say what they ask for are kept: check with the "
@@ -180,5 +179,5 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
         search_query=query.urlencode(),
         nearest=nearest,
         radius=miles or DEFAULT_MILES,
-        no_diploma=no_diploma,
+        no_diploma=first_step,
     )

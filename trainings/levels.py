@@ -11,7 +11,9 @@ from content.models import EducationLevel
 
 # What the guide and the search call having none of EducationLevel yet.
 NO_QUALIFICATION = "none"
-# What a person may have now, least first: the guide asks, the search filters on it.
+# What a person may have now, least first: the guide asks, the search filters on it. A
+# person ticks every one that applies (a registered nurse with a bachelor's degree ticks
+# both), so each function below takes all of them.
 HAVE_LEVELS = [
     (NO_QUALIFICATION, _("No high school diploma or equivalency diploma yet")),
     *EducationLevel.choices,
@@ -34,14 +36,20 @@ RANK = {
 LICENSES = {EducationLevel.LICENSE_LPN, EducationLevel.LICENSE_RN, EducationLevel.LICENSE_SW}
 
 
-def meets(have, level):
-    """Whether a person whose highest qualification is `have` meets requirement `level`:
-    a license only by holding it, schooling by as much schooling or more."""
+def meets(haves, level):
+    """Whether a person who has every qualification in `haves` meets requirement `level`:
+    a license only by holding it, schooling by as much schooling or more (the most any
+    of `haves` stands for)."""
     if level in LICENSES:
-        return have == level
-    return RANK.get(have, 0) >= RANK.get(level, 99)
+        return level in haves
+    return max((RANK.get(have, 0) for have in haves), default=0) >= RANK.get(level, 99)
 
 
-def levels_met(have):
-    """Every EducationLevel value a person who has `have` meets."""
-    return [level.value for level in EducationLevel if meets(have, level)]
+def levels_met(haves):
+    """Every EducationLevel value a person who has every qualification in `haves` meets."""
+    return [level.value for level in EducationLevel if meets(haves, level)]
+
+
+def no_diploma(haves):
+    """Whether `haves` says only that the person has no diploma yet."""
+    return set(haves) == {NO_QUALIFICATION}

@@ -76,6 +76,34 @@ def test_filter_form_works_by_keyboard_alone_without_javascript(new_page, traini
     assert page.locator("#results-title").inner_text() == "0 trainings found"
 
 
+def test_the_education_question_reads_whole_on_a_phone_and_takes_two_answers(new_page, trainings):
+    """It was a drop-down menu: at 320 px a chosen answer such as "Aún sin diploma de
+    escuela secundaria ni diploma de equivalencia" showed about half its words, and a nurse
+    with a bachelor's degree could give only one of the two. Now tick boxes: every answer
+    wraps in view, and the keyboard ticks several."""
+    page = new_page(viewport={"width": 320, "height": 700}, java_script_enabled=False)
+    for path in ["/es/trainings/guide/", "/es/trainings/?have=master", "/trainings/guide/"]:
+        page.goto(path)
+        answers = page.locator("#id_have label")
+        assert answers.count() == 9, path
+        for answer in answers.all():
+            box = answer.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 320, (path, answer.inner_text())
+            assert answer.evaluate("a => a.scrollWidth <= a.clientWidth"), answer.inner_text()
+    tab_to(page, "id_have_4")  # Bachelor's degree
+    page.keyboard.press("Space")
+    tab_to(page, "id_have_7")  # Registered nurse (RN) license
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Show my suggestions").press("Enter")
+    page.wait_for_url("**/trainings/guide/?have=bachelor&have=license_rn&*")
+    assert page.locator("#id_have input:checked").evaluate_all(
+        "boxes => boxes.map(b => b.value)"
+    ) == [
+        "bachelor",
+        "license_rn",
+    ]
+
+
 def tab_to(page, element_id, limit=40):
     for _ in range(limit):
         page.keyboard.press("Tab")

@@ -3,6 +3,7 @@ search's "education you have now" filter leave a training out only for someone w
 less, keep the ones that do not say, and the pages show it."""
 
 import importlib
+import re
 
 import pytest
 from django.apps import apps as django_apps
@@ -37,6 +38,39 @@ def titles(response):
     return sorted(t.title for t in response.context["trainings"])
 
 
+def ticked(html, name):
+    """The values of the tick boxes called `name` that the page shows ticked."""
+    boxes = re.findall(rf'<input type="checkbox" name="{name}" value="([^"]+)"([^>]*)>', html)
+    assert boxes, f"no tick boxes called {name}"
+    return [value for value, rest in boxes if " checked" in rest]
+
+
+def test_a_nurse_with_a_bachelors_degree_is_offered_both_kinds_of_program(client):
+    """Left open in session 12: one answer ("the highest") could not say both, so a
+    registered nurse with a bachelor's degree was offered either the programs that ask
+    for a bachelor's degree or the courses written for RNs, never both."""
+    career = CareerFactory(slug="care-management-care-coordination")
+    role = RoleFactory(career=career, slug="care-manager", name="Care manager")
+    EducationRequirementFactory(role=role, level=EducationLevel.LICENSE_RN)
+    EducationRequirementFactory(role=role, level=EducationLevel.BACHELOR)
+    TrainingFactory(title="MSW", roles=[role], entry_level=EducationLevel.BACHELOR)
+    TrainingFactory(title="RN course", roles=[role], entry_level=EducationLevel.LICENSE_RN)
+    TrainingFactory(title="LMSW course", roles=[role], entry_level=EducationLevel.LICENSE_SW)
+    for have, expected in [
+        (["license_rn"], ["RN course"]),
+        (["bachelor"], ["MSW"]),
+        (["bachelor", "license_rn"], ["MSW", "RN course"]),
+    ]:
+        response = client.get("/trainings/guide/", {"have": have})
+        assert response.status_code == 200
+        assert sorted(t.title for t in response.context["result"].trainings) == expected, have
+        html = response.content.decode()
+        assert ticked(html, "have") == have
+        # The link to the whole search carries every answer, and finds the same trainings.
+        search = client.get("/trainings/?" + response.context["result"].search_query)
+        assert titles(search) == expected, have
+
+
 @pytest.mark.parametrize(
     ("have", "expected"),
     [
@@ -50,6 +84,13 @@ def titles(response):
             ["BSW for associate graduates", "CHW certificate", "Course written for RNs"],
         ),
         ("license_lpn", ["CHW certificate"]),
+        # Several answers: what any of them meets. An LPN with an associate degree.
+        (
+            ["associate", "license_lpn"],
+            ["BSW for associate graduates", "CHW certificate"],
+        ),
+        # Nothing ticked, and the empty value the old drop-down menu sent: every training.
+        ([], ["BSW for associate graduates", "CHW certificate", "Course written for RNs"]),
         ("", ["BSW for associate graduates", "CHW certificate", "Course written for RNs"]),
     ],
 )
@@ -62,10 +103,10 @@ def test_the_search_keeps_what_a_person_can_start(client, coordinator_trainings,
 def test_the_filter_is_shown_as_a_filter_in_use_and_opens_more_filters(
     client, coordinator_trainings
 ):
-    html = client.get("/trainings/", {"have": "high_school"}).content.decode()
-    assert '<option value="high_school" selected>High school diploma or GED</option>' in html
+    html = client.get("/trainings/", {"have": ["high_school", "license_lpn"]}).content.decode()
+    assert ticked(html, "have") == ["high_school", "license_lpn"]
     assert '<details class="more-filters" open>' in html
-    assert "Education or license you have now" in html
+    assert "<legend>Education and licenses you have now</legend>" in html
     assert "Trainings that do not say what they ask for are kept." in html
 
 

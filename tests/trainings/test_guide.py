@@ -1,5 +1,6 @@
 """The guide: its answers change with the answers given, and its URL reproduces them."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -137,7 +138,7 @@ def test_the_result_url_reproduces_the_same_result(client, roles_and_trainings):
     assert suggested(first) == suggested(second)
     assert suggested(first)[1] == ["RN care management online"]  # the only self-paced one
     html = first.content.decode()
-    assert '<option value="license_rn" selected>' in html
+    assert re.search(r'<input type="checkbox" name="have" value="license_rn"[^>]* checked', html)
     assert '<option value="online" selected>' in html
 
 
@@ -148,7 +149,8 @@ def test_the_result_url_reproduces_the_same_result(client, roles_and_trainings):
         ({"want": "ceo"}, "Select a valid choice"),
         ({"have": "bachelor", "zip": "00000"}, "We don&#x27;t know the ZIP code"),
         ({"have": "bachelor", "budget": "-1"}, "Select a valid choice"),
-        ({"delivery": "online"}, "Choose the highest education or license you have now."),
+        ({"delivery": "online"}, "Tick the education or licenses you have now."),
+        ({"have": "", "delivery": "online"}, "Tick the education or licenses you have now."),
     ],
 )
 def test_guide_bad_answers_get_a_clear_message(client, roles_and_trainings, query, message):

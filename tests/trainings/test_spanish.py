@@ -214,7 +214,7 @@ def test_guide_is_in_spanish(client, training, online):
     for words in (
         "¿No sabe qué programa de capacitación le conviene más?",
         "Lo que tiene ahora",
-        "¿Cuál es el nivel de estudios o la licencia más alta que tiene ahora?",
+        "¿Qué estudios y licencias tiene ahora?",
         "Aún sin diploma de escuela secundaria ni diploma de equivalencia",
         "Diploma de escuela secundaria (high school) o GED",  # content's EducationLevel
         "Aún no lo sé",
