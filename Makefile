@@ -10,7 +10,7 @@ PORT ?= 8000
 export DEBUG ?= True
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-test run test test-fast lint format migrate content messages compilemessages gettext-deps bench bench-scale bench-explain bench-inprocess bench-deps scale-check lighthouse browser-deps clean
+.PHONY: help install install-test run samples test test-fast lint format migrate content messages compilemessages gettext-deps bench bench-scale bench-explain bench-inprocess bench-deps scale-check lighthouse browser-deps clean
 
 help: ## List the commands
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-13s %s\n", $$1, $$2}'
@@ -64,6 +64,16 @@ migrate: install ## Apply database migrations
 
 content: migrate ## Load the starting content (idempotent; keeps staff edits)
 	$(BIN)/python manage.py load_content
+
+# A database of its own, so the samples hold the starting content and nothing else.
+SAMPLES_DB := $(CURDIR)/.samples.sqlite3
+
+samples: install ## Write samples/*.csv (the admin import's examples) again from the starting content
+	rm -f $(SAMPLES_DB)
+	DATABASE_URL=sqlite:///$(SAMPLES_DB) $(BIN)/python manage.py migrate -v0
+	DATABASE_URL=sqlite:///$(SAMPLES_DB) $(BIN)/python manage.py load_content
+	DATABASE_URL=sqlite:///$(SAMPLES_DB) $(BIN)/python manage.py export_samples
+	rm -f $(SAMPLES_DB)
 
 run: content ## Install, migrate, load content and serve the site at http://127.0.0.1:8000
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

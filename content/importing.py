@@ -142,6 +142,8 @@ class ContentResource(resources.ModelResource):
 
     # Columns that must not be blank on import (beyond what the model requires).
     required_columns = {}  # attribute -> message
+    # Its example file, samples/<sample>.csv (manage.py export_samples), or "" for none.
+    sample = ""
 
     def import_data(self, dataset, dry_run=False, **kwargs):
         if len(dataset) > settings.IMPORT_MAX_ROWS:

@@ -14,6 +14,7 @@ from places.geo import fill_coordinates_from_zip
 
 
 class EmployerResource(ContentResource):
+    sample = "employers"
     roles = fields.Field(
         attribute="roles", column_name="roles", widget=SlugManyToManyWidget(Employer, "roles")
     )
@@ -39,6 +40,7 @@ class EmployerResource(ContentResource):
 
 
 class LocationResource(ContentResource):
+    sample = "locations"
     """A location's natural key: its employer's slug, its name and its ZIP code. Rows without
     the page their address comes from are refused, as for employers."""
 

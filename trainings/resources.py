@@ -14,6 +14,8 @@ from trainings.models import Provider, Training, normalise_languages
 
 
 class ProviderResource(ContentResource):
+    sample = "providers"
+
     class Meta:
         model = Provider
         fields = [
@@ -39,6 +41,7 @@ class ProviderResource(ContentResource):
 
 
 class TrainingResource(ContentResource):
+    sample = "trainings"
     provider = fields.Field(
         attribute="provider", column_name="provider", widget=SlugForeignKeyWidget(Provider)
     )

@@ -1,9 +1,11 @@
 """Starting content: real programs with sources, loaded idempotently; demo data for benchmarks."""
 
+import importlib
 import io
 import json
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 
 from content.models import Status
@@ -124,3 +126,21 @@ def test_every_loaded_training_page_renders_with_json_ld(client):
         assert data["@type"] == "EducationalOccupationalProgram"
         assert data["url"] == training.url
         assert "Last verified: <time" in html
+
+
+def test_the_cai_row_takes_its_title_from_its_own_source_page():
+    """The title it had is on a CAI newsletter, not on the source page the row names; the
+    migration renames the row in databases loaded before, unless staff retitled it."""
+    migration = importlib.import_module("trainings.migrations.0017_cai_title_from_its_source")
+    content.load()
+    cai = Training.objects.get(slug=migration.SLUG)
+    assert cai.title == migration.NEW
+    assert (
+        cai.source_url == "https://caiglobal.org/projects/community-health-worker-training-program/"
+    )
+    Training.objects.filter(pk=cai.pk).update(title=migration.OLD)  # loaded before the change
+    migration.forwards(django_apps, None)
+    assert Training.objects.get(pk=cai.pk).title == migration.NEW
+    Training.objects.filter(pk=cai.pk).update(title="Retitled by staff")
+    migration.forwards(django_apps, None)
+    assert Training.objects.get(pk=cai.pk).title == "Retitled by staff"

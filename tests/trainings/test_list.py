@@ -534,3 +534,19 @@ def test_role_choices_are_grouped_under_their_career_without_an_orphan_label(cli
     assert group and group.group(1) == group.group(2), html
     # Every <label> names the control it labels.
     assert re.findall(r"<label(?![^>]*\bfor=)[^>]*>", html) == []
+
+
+def test_two_trainings_of_one_title_have_compare_boxes_a_screen_reader_tells_apart(client):
+    """Hostos and CAI both call theirs "Community Health Worker Training Program"."""
+    for provider in ("Hostos Community College", "CAI (Cicatelli Associates Inc.)"):
+        TrainingFactory(
+            title="Community Health Worker Training Program",
+            provider=ProviderFactory(name=provider),
+        )
+    html = client.get("/trainings/").content.decode()
+    hidden = r'<span class="visually-hidden"> (Community Health Worker[^<]*)</span>'
+    names = re.findall(hidden, html)
+    assert sorted(names) == [
+        "Community Health Worker Training Program, CAI (Cicatelli Associates Inc.)",
+        "Community Health Worker Training Program, Hostos Community College",
+    ]
