@@ -47,8 +47,8 @@ def _choice_values(choices):
 
 class TickBoxes(forms.CheckboxSelectMultiple):
     def __init__(self, attrs=None, choices=()):
-        # .choices (site.css): each answer's words wrap beside its box, not under it.
-        super().__init__({"class": "choices", **(attrs or {})}, choices)
+        # .tick-boxes (site.css): each answer's words wrap beside its box, not under it.
+        super().__init__({"class": "tick-boxes", **(attrs or {})}, choices)
 
     def value_from_datadict(self, data, files, name):
         values = super().value_from_datadict(data, files, name)

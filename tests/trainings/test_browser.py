@@ -49,6 +49,22 @@ def test_list_fits_a_320px_screen_without_sideways_scrolling(new_page, trainings
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
 
 
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_more_filters_open_fit_the_sidebar_on_a_wide_screen(new_page, trainings, width):
+    """Its tick boxes once took the class of the start page's four-column grid of cards
+    (.choices): with a filter chosen, More filters opened 513 px wide in a 288 px sidebar
+    and the page scrolled sideways."""
+    page = new_page(viewport={"width": width, "height": 900})
+    for path in ["/trainings/?kind=degree", "/es/trainings/?have=master"]:
+        page.goto(path)
+        assert page.locator(".more-filters").evaluate("d => d.open"), path
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path
+        sidebar = page.locator(".trainings-filters").bounding_box()
+        for answer in page.locator("#id_have label").all():
+            box = answer.bounding_box()
+            assert box["x"] + box["width"] <= sidebar["x"] + sidebar["width"], answer.inner_text()
+
+
 def test_filter_form_works_by_keyboard_alone_without_javascript(new_page, trainings):
     page = new_page(java_script_enabled=False)
     page.goto("/trainings/")
