@@ -145,6 +145,15 @@ class ContentResource(resources.ModelResource):
     # Its example file, samples/<sample>.csv (manage.py export_samples), or "" for none.
     sample = ""
 
+    def get_queryset(self):
+        """Every row in the model's order, and rows that tie in it (two programs of one
+        title) by their key: the same file from every database (samples/*.csv)."""
+        return (
+            super()
+            .get_queryset()
+            .order_by(*self._meta.model._meta.ordering, *self._meta.import_id_fields)
+        )
+
     def import_data(self, dataset, dry_run=False, **kwargs):
         if len(dataset) > settings.IMPORT_MAX_ROWS:
             # Refused before any row is read, previewed or written.
