@@ -145,11 +145,13 @@ class TrainingFilter(django_filters.FilterSet):
         label=_("How it is taught"),
         choices=fixed_choices(Training.Delivery.choices),
         empty_label=_("Any way"),
+        help_text=_("Trainings whose provider does not say are left out."),
     )
     schedule = django_filters.ChoiceFilter(
         label=_("Schedule"),
         choices=fixed_choices(Training.Schedule.choices),
         empty_label=_("Any schedule"),
+        help_text=_("Trainings whose provider does not say are left out."),
     )
     career = django_filters.ChoiceFilter(
         label=_("Career"), method="filter_career", choices=[], empty_label=_("Any career")

@@ -170,6 +170,10 @@ def advise(*, roles, have, want="", delivery="", schedule="", budget=None, zip_c
         notes.append(
             gettext("Trainings that do not publish their cost are left out of a budget search.")
         )
+    if delivery:
+        notes.append(
+            gettext("Trainings whose provider does not say how they are taught are left out.")
+        )
     if schedule:
         notes.append(gettext("Trainings whose provider does not state a schedule are left out."))
     return GuideResult(

@@ -102,6 +102,14 @@ def test_nothing_within_the_radius_shows_the_nearest_with_their_distance(client,
     html = response.content.decode()
     assert "Nothing within 5 miles; the nearest are:" in html
     assert re.search(r"<dd>\d+\.\d miles</dd>", html)
+    # The trainings found, counted in the heading, are the online ones: said so, and not
+    # that "trainings taught near you come first" when none is (a review found both).
+    found = response.context["page_obj"].paginator.count
+    assert found and all(t.is_online for t in response.context["trainings"])
+    assert "The trainings found are all online" in html
+    assert "Trainings taught near you come first" not in html
+    hidden = client.get(LIST_URL, {"zip": "10451", "hide_online": "on"}).content.decode()
+    assert "Nearest first.<" in hidden and "come first, nearest first, then online" not in hidden
 
 
 def test_no_fallback_when_something_is_near(client, real_content):

@@ -211,3 +211,17 @@ def test_near_a_zip_the_guide_reads_its_trainings_from_the_nearest_providers(
     assert len(result.trainings) == 10
     search = client.get("/trainings/?" + result.search_query)
     assert [t.pk for t in result.trainings] == [t.pk for t in search.context["trainings"]][:10]
+
+
+def test_the_guide_says_when_it_leaves_out_trainings_that_do_not_say_how_they_are_taught(
+    client, roles_and_trainings
+):
+    """A review found a Buffalo training 3 miles away left out of an in-person search
+    without a word: its provider does not say how it is taught."""
+    note = "Trainings whose provider does not say how they are taught are left out."
+    html = client.get(URL, {"have": "high_school", "delivery": "in_person"}).content.decode()
+    assert note in html
+    html = client.get(URL, {"have": "high_school"}).content.decode()
+    assert note not in html
+    search = client.get("/trainings/", {"delivery": "in_person"}).content.decode()
+    assert "Trainings whose provider does not say are left out." in search
