@@ -13,13 +13,31 @@ pytestmark = [
 ]
 
 
-def window_output(sql):
-    """The columns the plan's WindowAgg node passes on (EXPLAIN VERBOSE's Output line)."""
+def window_columns(sql):
+    """The columns of the plan's WindowAgg node and of the node below it, whose rows the
+    window keeps (EXPLAIN VERBOSE's Output lines), each split at its top-level commas."""
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN (VERBOSE) {sql}")
         lines = [row[0] for row in cursor.fetchall()]
     start = next(n for n, line in enumerate(lines) if "WindowAgg" in line)
-    return next(line for line in lines[start + 1 :] if line.strip().startswith("Output:"))
+    outputs = [line for line in lines[start + 1 :] if line.strip().startswith("Output:")]
+    return [split_columns(line) for line in outputs[:2]]
+
+
+def split_columns(output):
+    """An Output line's columns. A column may be an expression that names the document,
+    such as the rank computed below the window, "(ts_rank(t.search_vector, ...))": that
+    is a number, not the document; the document itself is a column ending in
+    "search_vector"."""
+    columns, depth, current = [], 0, ""
+    for char in output.split("Output:", 1)[1]:
+        if char == "," and depth == 0:
+            columns.append(current.strip())
+            current = ""
+            continue
+        depth += (char == "(") - (char == ")")
+        current += char
+    return [*columns, current.strip()]
 
 
 def test_the_window_keeps_the_rank_not_the_document(client):
@@ -34,5 +52,7 @@ def test_the_window_keeps_the_rank_not_the_document(client):
     # Best match first: the word in the title ranks above the word in the description only.
     assert all("Patient" in training.title for training in page.object_list[:20])
     sql = next(q["sql"] for q in queries.captured_queries if "OVER ()" in q["sql"])
-    output = window_output(sql)
-    assert "search_vector" not in output, output
+    # Which of the two plan shapes PostgreSQL picks varies from run to run; in either,
+    # neither the window nor the rows it keeps hold the document.
+    for columns in window_columns(sql):
+        assert not any(column.endswith("search_vector") for column in columns), columns
