@@ -68,11 +68,12 @@ content: migrate ## Load the starting content (idempotent; keeps staff edits)
 # A database of its own, so the samples hold the starting content and nothing else.
 SAMPLES_DB := $(CURDIR)/.samples.sqlite3
 
+samples: export DATABASE_URL := sqlite:///$(SAMPLES_DB)
 samples: install ## Write samples/*.csv (the admin import's examples) again from the starting content
 	rm -f $(SAMPLES_DB)
-	DATABASE_URL=sqlite:///$(SAMPLES_DB) $(BIN)/python manage.py migrate -v0
-	DATABASE_URL=sqlite:///$(SAMPLES_DB) $(BIN)/python manage.py load_content
-	DATABASE_URL=sqlite:///$(SAMPLES_DB) $(BIN)/python manage.py export_samples
+	$(BIN)/python manage.py migrate -v0
+	$(BIN)/python manage.py load_content
+	$(BIN)/python manage.py export_samples
 	rm -f $(SAMPLES_DB)
 
 run: content ## Install, migrate, load content and serve the site at http://127.0.0.1:8000

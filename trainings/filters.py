@@ -289,7 +289,7 @@ class TrainingFilter(django_filters.FilterSet):
         return queryset.filter(_exists_role(value)) if value else queryset
 
     def filter_have(self, queryset, name, value):
-        return queryset.filter(entry_level__in=["", *levels_met(value)]) if value else queryset
+        return queryset.filter(entry_level__in=["", *levels_met(value)])
 
     def filter_hide_online(self, queryset, name, value):
         return queryset.exclude(delivery=Training.Delivery.ONLINE) if value else queryset
